@@ -1,0 +1,24 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
+import { resolveSettings } from './src/settings.ts';
+import { contentCheck } from './src/integrations/content-check.ts';
+
+const settings = resolveSettings(process.env);
+
+export default defineConfig({
+  site: settings.site,
+  base: settings.base,
+  // URLs are a contract: one style, always with a trailing slash (/privacy-statement/2022-03-31/).
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  output: 'static',
+  outDir: process.env.LEGAL_OUT_DIR || './dist',
+  markdown: {
+    // `## Heading {#anchor}` pins a section's anchor; the text is published as written (no smart quotes).
+    processor: satteri({ features: { headingAttributes: true, smartPunctuation: false } }),
+  },
+  integrations: [contentCheck(settings), mdx()],
+  vite: { logLevel: 'warn' },
+});

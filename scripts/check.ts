@@ -1,0 +1,24 @@
+/**
+ * `npm run check`: check all of content/ without building. Prints every problem as
+ * `file:line:column: severity: message [rule-id]`; exits 1 on errors, 0 with warnings only.
+ */
+import { formatDiagnostic, sortDiagnostics } from '../src/lib/diagnostics.ts';
+import { checkContentOnDisk } from '../src/node/run-check.ts';
+import { resolveSettings } from '../src/settings.ts';
+
+try {
+  const settings = resolveSettings(process.env);
+  const { diagnostics, versions, documents } = checkContentOnDisk(settings);
+  for (const diagnostic of sortDiagnostics(diagnostics)) console.error(formatDiagnostic(diagnostic));
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  console.error(
+    errors > 0
+      ? `\n✖ ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`
+      : `✔ ${documents.length} documents, ${versions.length} versions checked (as of ${settings.asOf})${warnings ? `, ${warnings} warnings` : ''}`,
+  );
+  process.exitCode = errors > 0 ? 1 : 0;
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+}

@@ -1,0 +1,25 @@
+/**
+ * Astro integration that runs the content check before anything is built, so `astro build` and
+ * `astro dev` refuse content that `npm run check` would refuse.
+ */
+import type { AstroIntegration } from 'astro';
+import { assertContentValid } from '../node/run-check.ts';
+import { formatDiagnostic } from '../lib/diagnostics.ts';
+import type { Settings } from '../settings.ts';
+
+/**
+ * @param settings The build's settings (content folder, as-of date).
+ * @returns The integration; its `astro:config:setup` hook throws ContentError on content errors.
+ */
+export function contentCheck(settings: Settings): AstroIntegration {
+  return {
+    name: 'legal-content-check',
+    hooks: {
+      'astro:config:setup': ({ logger }) => {
+        const result = assertContentValid(settings);
+        for (const warning of result.diagnostics) logger.warn(formatDiagnostic(warning));
+        logger.info(`${result.versions.length} versions checked, as of ${settings.asOf} (${settings.timeZone})`);
+      },
+    },
+  };
+}

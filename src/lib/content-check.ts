@@ -1,0 +1,169 @@
+/**
+ * The content check: every rule of the content model applied to the sources in `content/`, all
+ * problems reported at once. Pure: the caller reads the files (see src/node/read-content.ts).
+ */
+import { isCivilDate, type CivilDate } from './dates.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import { isFrontmatterSyntaxError, readFrontmatter } from './frontmatter.ts';
+import { readRegistry } from './registry.ts';
+import { frontmatterSchema, type DocumentEntry, type Frontmatter } from './schemas.ts';
+import { parseVersionSource, sourceFormatOf, type SourceFormat } from './version-source.ts';
+
+/** A file as read from disk. */
+export interface SourceFile {
+  /** Path relative to the content folder, `/`-separated, e.g. `privacy-statement/2022-03-31.mdx`. */
+  path: string;
+  text: string;
+}
+
+/** Everything the check needs to see. */
+export interface ContentSources {
+  /** How to name the content folder in messages, e.g. `content`. */
+  root: string;
+  /** `documents.yaml`, or `undefined` when it is missing. */
+  registry: SourceFile | undefined;
+  /** Every file inside the subfolders of the content folder. */
+  files: SourceFile[];
+  /** Names of the subfolders of the content folder. */
+  folders: string[];
+}
+
+/** A version that passed the per-file rules. */
+export interface CheckedVersion {
+  document: string;
+  effective: CivilDate;
+  /** Path relative to the content folder. */
+  path: string;
+  format: SourceFormat;
+  frontmatter: Frontmatter;
+}
+
+/** The result of a check. */
+export interface CheckResult {
+  diagnostics: Diagnostic[];
+  /** Registry entries in site order. */
+  documents: DocumentEntry[];
+  /** Versions that passed their per-file rules, oldest first per document. */
+  versions: CheckedVersion[];
+}
+
+const REGISTRY = 'documents.yaml';
+
+/**
+ * Check the content against the content model (issue 2: registry, one file per version named by
+ * its effective date, strict frontmatter, MDX syntax).
+ *
+ * @param sources The files, read by the caller.
+ * @param asOf `YYYY-MM-DD` of the build; `lastUpdated` may not be later for a version in effect.
+ * @returns Every diagnostic (errors and warnings) and what could be read.
+ */
+export function checkContent(sources: ContentSources, asOf: CivilDate): CheckResult {
+  const diagnostics: Diagnostic[] = [];
+  const display = (path: string) => `${sources.root}/${path}`;
+  const report = (path: string, line: number, ruleId: string, message: string, column = 1) =>
+    diagnostics.push({ file: display(path), line, column, ruleId, severity: 'error', message });
+
+  let documents: DocumentEntry[] = [];
+  if (!sources.registry) {
+    report(REGISTRY, 1, 'registry-missing', `The document registry is missing. Create ${display(REGISTRY)} listing each document (id, title, kind, description).`);
+  } else {
+    const registry = readRegistry(display(REGISTRY), sources.registry.text);
+    diagnostics.push(...registry.diagnostics);
+    documents = registry.documents;
+  }
+  const registered = new Set(documents.map((d) => d.id));
+
+  for (const folder of sources.folders) {
+    if (documents.length > 0 && !registered.has(folder)) {
+      report(`${folder}/`, 1, 'document-unregistered', `The folder "${folder}" has no entry in ${display(REGISTRY)}. Add an entry with \`id: ${folder}\`, or rename the folder to a registered id (${[...registered].join(', ')}).`);
+    }
+  }
+
+  const versions: CheckedVersion[] = [];
+  const byDate = new Map<string, string>();
+  const sorted = [...sources.files].sort((a, b) => (a.path < b.path ? -1 : 1));
+  for (const file of sorted) {
+    const [folder, name, ...rest] = file.path.split('/');
+    const format = sourceFormatOf(file.path);
+    const stem = name?.replace(/\.mdx?$/, '') ?? '';
+    if (rest.length > 0 || !format || !name) {
+      report(file.path, 1, 'version-filename', `Unexpected file. A document folder holds only version files named by their effective date, e.g. ${folder}/2024-05-01.mdx.`);
+      continue;
+    }
+    if (!isCivilDate(stem)) {
+      report(file.path, 1, 'version-filename', `"${name}" is not named by a real effective date. Rename it YYYY-MM-DD.mdx with a date that exists, e.g. ${folder}/2022-03-31.mdx.`);
+      continue;
+    }
+    const key = `${folder}/${stem}`;
+    const twin = byDate.get(key);
+    if (twin) {
+      report(file.path, 1, 'version-duplicate-date', `Two versions of "${folder}" take effect on ${stem}: ${display(twin)} and ${display(file.path)}. Keep one file per effective date; delete or rename the other.`);
+      continue;
+    }
+    byDate.set(key, file.path);
+    const version = checkVersionFile(file, folder!, stem, format, report);
+    if (version) versions.push(version);
+  }
+
+  for (const document of documents) {
+    const own = versions.filter((v) => v.document === document.id);
+    const hasFile = sources.files.some((f) => f.path.startsWith(`${document.id}/`));
+    if (own.length === 0 && !hasFile) {
+      report(REGISTRY, 1, 'document-no-versions', `The document "${document.id}" has no versions. Add ${display(`${document.id}/YYYY-MM-DD.mdx`)} named by its effective date, or remove the entry.`);
+    }
+    own.forEach((version, index) => checkPlace(version, index === 0, asOf, sources, report));
+  }
+  return { diagnostics, documents, versions };
+}
+
+type Report = (path: string, line: number, ruleId: string, message: string, column?: number) => void;
+
+function checkVersionFile(file: SourceFile, folder: string, effective: CivilDate, format: SourceFormat, report: Report): CheckedVersion | undefined {
+  const raw = readFrontmatter(file.text);
+  if (isFrontmatterSyntaxError(raw)) {
+    report(file.path, raw.line, 'frontmatter-yaml', `Invalid frontmatter: ${raw.reason}.`, raw.column);
+    return undefined;
+  }
+  let ok = true;
+  const parsed = frontmatterSchema.safeParse(raw.data);
+  if (!parsed.success) {
+    ok = false;
+    for (const issue of parsed.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) {
+          report(file.path, raw.keyLines.get(key) ?? 1, 'frontmatter-unknown-key', `Unknown frontmatter key "${key}". Allowed keys: ${Object.keys(frontmatterSchema.shape).join(', ')}. Check the spelling or remove it.`);
+        }
+      } else {
+        const key = String(issue.path[0] ?? '');
+        report(file.path, raw.keyLines.get(key) ?? 1, 'frontmatter-schema', `Frontmatter \`${key}\` ${issue.message}.`);
+      }
+    }
+  }
+  try {
+    parseVersionSource(file.text, format);
+  } catch (error) {
+    ok = false;
+    const place = error as { line?: number; column?: number; reason?: string; message?: string };
+    report(file.path, place.line ?? 1, 'mdx-syntax', `MDX syntax error: ${place.reason ?? place.message}. MDX reads \`{\`, \`}\` and \`<\` as code: write them as \\{, \\} and \\<, or fix the tag.`, place.column ?? 1);
+  }
+  if (!ok || !parsed.success) return undefined;
+  return { document: folder, effective, path: file.path, format, frontmatter: parsed.data };
+}
+
+function checkPlace(version: CheckedVersion, first: boolean, asOf: CivilDate, sources: ContentSources, report: Report): void {
+  const file = sources.files.find((f) => f.path === version.path)!;
+  const raw = readFrontmatter(file.text);
+  const lineOf = (key: string) => (isFrontmatterSyntaxError(raw) ? 1 : (raw.keyLines.get(key) ?? Math.max(raw.endLine, 1)));
+  const { summary, material, lastUpdated } = version.frontmatter;
+  if (!first && summary === undefined) {
+    report(version.path, lineOf('summary'), 'frontmatter-summary-required', `This version follows an earlier one, so it needs a \`summary:\` saying what changed, e.g. summary: Adds a section on data retention.`);
+  }
+  if (!first && material === undefined) {
+    report(version.path, lineOf('material'), 'frontmatter-material-required', `This version follows an earlier one, so it must say whether the change is material: add \`material: true\` or \`material: false\`.`);
+  }
+  if (lastUpdated !== undefined && lastUpdated < version.effective) {
+    report(version.path, lineOf('lastUpdated'), 'frontmatter-last-updated-before-effective', `\`lastUpdated: ${lastUpdated}\` is before the effective date ${version.effective} (the filename). A correction can only come after the version takes effect: fix the date or remove the key.`);
+  } else if (lastUpdated !== undefined && version.effective <= asOf && lastUpdated > asOf) {
+    report(version.path, lineOf('lastUpdated'), 'frontmatter-last-updated-future', `\`lastUpdated: ${lastUpdated}\` is after the as-of date ${asOf}. Use the date the correction was actually made.`);
+  }
+}

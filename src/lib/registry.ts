@@ -1,0 +1,72 @@
+/**
+ * Read and validate the document registry, `content/documents.yaml`.
+ */
+import { LineCounter, parseDocument, isNode } from 'yaml';
+import type { Diagnostic } from './diagnostics.ts';
+import { registrySchema, type DocumentEntry } from './schemas.ts';
+
+/**
+ * Parse the registry and report every problem in it with its line.
+ *
+ * Rules: YAML syntax (`registry-yaml`), the schema (`registry-schema`, including unknown keys),
+ * unique ids (`registry-duplicate-id`), a parent for each supplemental notice and only for one,
+ * that exists and is not the notice itself (`registry-parent`).
+ *
+ * @param file Display path of the registry, e.g. `content/documents.yaml`.
+ * @param text Its text.
+ * @returns The documents in site order (empty when the registry is unusable) and the diagnostics.
+ */
+export function readRegistry(file: string, text: string): { documents: DocumentEntry[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const report = (line: number, ruleId: string, message: string, column = 1) =>
+    diagnostics.push({ file, line, column, ruleId, severity: 'error', message });
+  const lineCounter = new LineCounter();
+  const yaml = parseDocument(text, { lineCounter, uniqueKeys: true });
+  if (yaml.errors.length > 0) {
+    for (const error of yaml.errors) {
+      const place = error.linePos?.[0] ?? { line: 1, col: 1 };
+      report(place.line, 'registry-yaml', `Invalid YAML: ${error.message.split('\n')[0]}. Fix the syntax on this line.`, place.col);
+    }
+    return { documents: [], diagnostics };
+  }
+  const lineOf = (path: (string | number)[]): number => {
+    for (let end = path.length; end >= 0; end--) {
+      const node = yaml.getIn(path.slice(0, end), true);
+      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+    }
+    return 1;
+  };
+  const parsed = registrySchema.safeParse(yaml.toJS());
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+      const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
+      const where = path.length > 0 ? `\`${path.join('.')}\`` : 'the registry';
+      const message =
+        keys.length > 0
+          ? `Unknown key${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')} in ${where}. Allowed: id, title, kind, parent, description (and \`documents\` at the top).`
+          : `${where}: ${issue.message}. Each entry needs id (kebab-case), title, kind (statement, terms or supplemental-notice) and description.`;
+      report(lineOf(keys.length > 0 ? [...path, keys[0]!] : path), 'registry-schema', message);
+    }
+    return { documents: [], diagnostics };
+  }
+  const documents = parsed.data.documents;
+  const ids = new Set<string>();
+  documents.forEach((entry, index) => {
+    if (ids.has(entry.id)) {
+      report(lineOf(['documents', index, 'id']), 'registry-duplicate-id', `The document id "${entry.id}" is used twice. Give each document its own id.`);
+    }
+    ids.add(entry.id);
+  });
+  documents.forEach((entry, index) => {
+    const line = lineOf(['documents', index, 'parent']);
+    if (entry.kind === 'supplemental-notice' && entry.parent === undefined) {
+      report(line, 'registry-parent', `The supplemental notice "${entry.id}" has no parent. Add \`parent:\` with the id of the document it supplements.`);
+    } else if (entry.kind !== 'supplemental-notice' && entry.parent !== undefined) {
+      report(line, 'registry-parent', `"${entry.id}" is a ${entry.kind}, which cannot have a parent. Remove \`parent:\` or set \`kind: supplemental-notice\`.`);
+    } else if (entry.parent !== undefined && (!ids.has(entry.parent) || entry.parent === entry.id)) {
+      report(line, 'registry-parent', `The parent "${entry.parent}" of "${entry.id}" is not another document in the registry. Use one of: ${[...ids].filter((id) => id !== entry.id).join(', ')}.`);
+    }
+  });
+  return { documents, diagnostics };
+}

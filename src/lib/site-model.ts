@@ -1,0 +1,100 @@
+/**
+ * The site model: documents and their versions, placed on their timelines at the as-of date, with
+ * every date and URL the pages print. Built once per build from the collections (src/data/legal.ts).
+ */
+import type { CivilDate } from './dates.ts';
+import type { DocumentEntry, Frontmatter } from './schemas.ts';
+import { placeVersions, type VersionStatus } from './timeline.ts';
+import { documentPath, historyPath, versionPath, withBase } from './urls.ts';
+
+/** A version as pages print it. Dates are `YYYY-MM-DD`; URLs include the base. */
+export interface Version {
+  /** Document id. */
+  document: string;
+  /** Effective date (from the filename). */
+  effective: CivilDate;
+  /** Date of the latest change to the text; the effective date unless a correction says otherwise. */
+  lastUpdated: CivilDate;
+  /** Title of this version (the registry's, unless the frontmatter overrides it). */
+  title: string;
+  summary: string | undefined;
+  material: boolean;
+  status: VersionStatus;
+  /** Last day in effect, when a later version exists. */
+  inEffectUntil: CivilDate | undefined;
+  /** Effective date of the previous version, if any. */
+  previous: CivilDate | undefined;
+  /** Effective date of the next version, if any. */
+  next: CivilDate | undefined;
+  /** Permanent URL of this version. */
+  url: string;
+}
+
+/** A document as pages print it. */
+export interface Document extends DocumentEntry {
+  /** Position in the registry, from 0. */
+  order: number;
+  /** Every version, newest first. */
+  versions: Version[];
+  /** The version in effect at the as-of date; `undefined` when every version is upcoming. */
+  current: Version | undefined;
+  /** Versions not yet in effect, soonest first. */
+  upcoming: Version[];
+  /** The version `/<document>/` shows: the current one, or the first upcoming one when none is in effect. */
+  shown: Version;
+  url: string;
+  historyUrl: string;
+}
+
+/** A version file's data, as the adapter hands it over. */
+export interface VersionInput {
+  document: string;
+  effective: CivilDate;
+  frontmatter: Frontmatter;
+}
+
+/**
+ * Build the site model.
+ *
+ * @param entries Registry entries in site order.
+ * @param inputs Every version of every document, any order.
+ * @param asOf `YYYY-MM-DD` the build is made for.
+ * @param base Base path of the site (`/` or `/legal/`).
+ * @returns Documents in registry order; documents without versions are left out (the content check
+ *   reports them before a build starts).
+ */
+export function buildSiteModel(entries: readonly DocumentEntry[], inputs: readonly VersionInput[], asOf: CivilDate, base: string): Document[] {
+  const model: Document[] = [];
+  entries.forEach((entry, order) => {
+    const placed = placeVersions(inputs.filter((v) => v.document === entry.id), asOf);
+    if (placed.length === 0) return;
+    const versions = placed.map(
+      (v): Version => ({
+        document: entry.id,
+        effective: v.effective,
+        lastUpdated: v.frontmatter.lastUpdated ?? v.effective,
+        title: v.frontmatter.title ?? entry.title,
+        summary: v.frontmatter.summary,
+        material: v.frontmatter.material ?? false,
+        status: v.status,
+        inEffectUntil: v.inEffectUntil,
+        previous: v.previous?.effective,
+        next: v.next?.effective,
+        url: withBase(base, versionPath(entry.id, v.effective)),
+      }),
+    );
+    const current = versions.find((v) => v.status === 'current');
+    const upcoming = versions.filter((v) => v.status === 'upcoming');
+    model.push({
+      ...entry,
+      order,
+      versions: [...versions].reverse(),
+      current,
+      upcoming,
+      shown: current ?? upcoming[0]!,
+      url: withBase(base, documentPath(entry.id)),
+      historyUrl: withBase(base, historyPath(entry.id)),
+    });
+  });
+  return model;
+}

@@ -1,0 +1,43 @@
+/**
+ * Read the content folder from disk into the shape the pure content check takes.
+ */
+import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { join, relative, isAbsolute } from 'node:path';
+import type { ContentSources, SourceFile } from '../lib/content-check.ts';
+
+/**
+ * Read `documents.yaml` and every file in the subfolders of a content folder.
+ *
+ * @param contentDir Absolute path, or relative to `cwd`.
+ * @param cwd Project root, used to name the folder in messages (`content/...`).
+ * @throws Error when the folder does not exist.
+ */
+export function readContent(contentDir: string, cwd: string = process.cwd()): ContentSources {
+  const dir = isAbsolute(contentDir) ? contentDir : join(cwd, contentDir);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new Error(`The content folder ${dir} does not exist. Set LEGAL_CONTENT_DIR to a folder holding documents.yaml.`);
+  }
+  const registryPath = join(dir, 'documents.yaml');
+  const registry = existsSync(registryPath) ? { path: 'documents.yaml', text: readFileSync(registryPath, 'utf8') } : undefined;
+  const folders = readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+    .map((entry) => entry.name)
+    .sort();
+  const files: SourceFile[] = [];
+  for (const folder of folders) {
+    for (const path of walk(join(dir, folder))) {
+      files.push({ path: relative(dir, path).split('\\').join('/'), text: readFileSync(path, 'utf8') });
+    }
+  }
+  const root = relative(cwd, dir).split('\\').join('/') || '.';
+  return { root: root.startsWith('..') ? dir : root, registry, files, folders };
+}
+
+function* walk(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* walk(path);
+    else yield path;
+  }
+}
