@@ -15,6 +15,8 @@ export default defineConfig({
   build: { format: 'directory' },
   output: 'static',
   outDir: process.env.LEGAL_OUT_DIR || './dist',
+  // Each build script run gets a fresh cache, so builds are reproducible and can run side by side.
+  cacheDir: process.env.LEGAL_CACHE_DIR || './node_modules/.astro',
   markdown: {
     // `## Heading {#anchor}` pins a section's anchor; the text is published as written (no smart quotes).
     processor: satteri({ features: { headingAttributes: true, smartPunctuation: false } }),

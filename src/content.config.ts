@@ -5,6 +5,7 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { parse } from 'yaml';
+import { z } from 'zod';
 import { documentEntrySchema, frontmatterSchema } from './lib/schemas.ts';
 import { resolveSettings } from './settings.ts';
 
@@ -12,9 +13,10 @@ const { contentDir } = resolveSettings(process.env);
 
 const documents = defineCollection({
   loader: file(`${contentDir}/documents.yaml`, {
-    parser: (text) => (parse(text) as { documents: unknown[] }).documents as Record<string, unknown>[],
+    // The registry's list order is the site's order; the store does not keep it, so record it.
+    parser: (text) => (parse(text) as { documents: object[] }).documents.map((entry, order) => ({ ...entry, order })),
   }),
-  schema: documentEntrySchema,
+  schema: documentEntrySchema.extend({ order: z.number() }),
 });
 
 const versions = defineCollection({

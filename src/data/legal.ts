@@ -49,7 +49,9 @@ function load() {
       const [document, effective] = entry.id.split('/') as [string, string];
       return { document, effective, frontmatter: entry.data };
     });
-    const documents = buildSiteModel(registry.map((r) => r.data), inputs, settings.asOf, settings.base);
+    const documents = buildSiteModel(
+      registry.map(({ data: { order, ...entry } }) => ({ entry, order })).sort((a, b) => a.order - b.order).map((r) => r.entry),
+      inputs, settings.asOf, settings.base);
     return { documents, entries };
   })();
   return cache;

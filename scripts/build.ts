@@ -1,0 +1,53 @@
+/**
+ * `npm run build`: check the content, build the site into a temporary folder, and only when every
+ * step succeeded move it into place. A failed build leaves the previous `dist/` untouched, so
+ * nothing already published is lost or half-written.
+ *
+ * Environment: the LEGAL_* settings (see src/settings.ts), and LEGAL_OUT_DIR for the final
+ * folder (default `dist`).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatDiagnostic, sortDiagnostics } from '../src/lib/diagnostics.ts';
+import { checkContentOnDisk } from '../src/node/run-check.ts';
+import { resolveSettings } from '../src/settings.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const out = resolve(process.env.LEGAL_OUT_DIR || join(root, 'dist'));
+const staging = join(dirname(out), `.build-${basename(out)}-${process.pid}`);
+
+function fail(message: string): never {
+  console.error(message);
+  rmSync(staging, { recursive: true, force: true });
+  rmSync(`${staging}-cache`, { recursive: true, force: true });
+  process.exit(1);
+}
+
+let settings;
+try {
+  settings = resolveSettings(process.env);
+  const { diagnostics } = checkContentOnDisk(settings, root);
+  for (const diagnostic of sortDiagnostics(diagnostics)) console.error(formatDiagnostic(diagnostic));
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  if (errors > 0) fail(`\n✖ ${errors} content error${errors === 1 ? '' : 's'}: nothing was built; ${out} is unchanged.`);
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}
+
+console.log(`Building as of ${settings.asOf} (${settings.timeZone}) into ${out}`);
+const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
+const result = spawnSync(process.execPath, [astro, 'build', '--root', root], {
+  stdio: 'inherit',
+  env: { ...process.env, LEGAL_OUT_DIR: staging, LEGAL_CACHE_DIR: `${staging}-cache` },
+});
+rmSync(`${staging}-cache`, { recursive: true, force: true });
+if (result.status !== 0) fail(`\n✖ The build failed: ${out} is unchanged.`);
+
+// Swap: the old site is moved aside before the new one moves in, then deleted.
+const old = `${staging}-old`;
+if (existsSync(out)) renameSync(out, old);
+renameSync(staging, out);
+rmSync(old, { recursive: true, force: true });
+console.log(`✔ Site written to ${out}`);
