@@ -8,6 +8,8 @@ import { isFrontmatterSyntaxError, readFrontmatter } from './frontmatter.ts';
 import { readRegistry } from './registry.ts';
 import { frontmatterSchema, type DocumentEntry, type Frontmatter } from './schemas.ts';
 import { parseVersionSource, sourceFormatOf, type SourceFormat } from './version-source.ts';
+import { contentRules } from './rules/index.ts';
+import type { Root } from 'mdast';
 
 /** A file as read from disk. */
 export interface SourceFile {
@@ -36,6 +38,10 @@ export interface CheckedVersion {
   path: string;
   format: SourceFormat;
   frontmatter: Frontmatter;
+  /** The whole file text. */
+  text: string;
+  /** The parsed source (headings carry `data.anchor`), see version-source.ts. */
+  tree: Root;
 }
 
 /** The result of a check. */
@@ -113,8 +119,29 @@ export function checkContent(sources: ContentSources, asOf: CivilDate): CheckRes
     }
     own.forEach((version, index) => checkPlace(version, index === 0, asOf, sources, report));
   }
+  const context: RuleContext = { sources, documents, versions, asOf, display };
+  for (const rule of contentRules) diagnostics.push(...rule(context));
   return { diagnostics, documents, versions };
 }
+
+/** What a whole-content rule sees: the sources and every version that passed the per-file rules. */
+export interface RuleContext {
+  sources: ContentSources;
+  /** Registry entries in site order (empty when the registry is unusable). */
+  documents: DocumentEntry[];
+  /** Versions that passed the per-file rules, by path order (oldest first per document). */
+  versions: CheckedVersion[];
+  /** `YYYY-MM-DD` of the build. */
+  asOf: CivilDate;
+  /** Display path of a file relative to the content folder, e.g. `content/privacy-statement/2022-03-31.mdx`. */
+  display: (path: string) => string;
+}
+
+/**
+ * A rule over the whole content (anchors, deep links, notice periods, ...), registered in
+ * src/lib/rules/index.ts. Returns its diagnostics; must not throw on bad content.
+ */
+export type ContentRule = (context: RuleContext) => Diagnostic[];
 
 type Report = (path: string, line: number, ruleId: string, message: string, column?: number) => void;
 
@@ -139,15 +166,16 @@ function checkVersionFile(file: SourceFile, folder: string, effective: CivilDate
       }
     }
   }
+  let tree: Root | undefined;
   try {
-    parseVersionSource(file.text, format);
+    tree = parseVersionSource(file.text, format);
   } catch (error) {
     ok = false;
     const place = error as { line?: number; column?: number; reason?: string; message?: string };
     report(file.path, place.line ?? 1, 'mdx-syntax', `MDX syntax error: ${place.reason ?? place.message}. MDX reads \`{\`, \`}\` and \`<\` as code: write them as \\{, \\} and \\<, or fix the tag.`, place.column ?? 1);
   }
-  if (!ok || !parsed.success) return undefined;
-  return { document: folder, effective, path: file.path, format, frontmatter: parsed.data };
+  if (!ok || !parsed.success || !tree) return undefined;
+  return { document: folder, effective, path: file.path, format, frontmatter: parsed.data, text: file.text, tree };
 }
 
 function checkPlace(version: CheckedVersion, first: boolean, asOf: CivilDate, sources: ContentSources, report: Report): void {
