@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { resolveSettings } from './src/settings.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { securityHeaders } from './src/integrations/security-headers.ts';
 
 const settings = resolveSettings(process.env);
 
@@ -12,7 +13,9 @@ export default defineConfig({
   base: settings.base,
   // URLs are a contract: one style, always with a trailing slash (/privacy-statement/2022-03-31/).
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Never inline stylesheets or scripts: the Content-Security-Policy allows only files from 'self'
+  // (src/lib/security-policy.ts), with no 'unsafe-inline' and no hashes to keep in step.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   output: 'static',
   outDir: process.env.LEGAL_OUT_DIR || './dist',
   // Each build script run gets a fresh cache, so builds are reproducible and can run side by side.
@@ -21,6 +24,6 @@ export default defineConfig({
     // `## Heading {#anchor}` pins a section's anchor; the text is published as written (no smart quotes).
     processor: satteri({ features: { headingAttributes: true, smartPunctuation: false } }),
   },
-  integrations: [contentCheck(settings), mdx()],
-  vite: { logLevel: 'warn' },
+  integrations: [contentCheck(settings), mdx(), securityHeaders(settings.base)],
+  vite: { logLevel: 'warn', build: { assetsInlineLimit: 0 } },
 });
