@@ -3,7 +3,7 @@
  */
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { Diagnostic } from './diagnostics.ts';
-import { registrySchema, type DocumentEntry } from './schemas.ts';
+import { documentEntrySchema, noticeSchema, registrySchema, type DocumentEntry } from './schemas.ts';
 
 /**
  * Parse the registry and report every problem in it with its line.
@@ -44,7 +44,7 @@ export function readRegistry(file: string, text: string): { documents: DocumentE
       const where = path.length > 0 ? `\`${path.join('.')}\`` : 'the registry';
       const message =
         keys.length > 0
-          ? `Unknown key${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')} in ${where}. Allowed: id, title, kind, parent, description (and \`documents\` at the top).`
+          ? `Unknown key${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')} in ${where}. Allowed: ${allowedKeys(path)}.`
           : `${where}: ${issue.message}. Each entry needs id (kebab-case), title, kind (statement, terms or supplemental-notice) and description.`;
       report(lineOf(keys.length > 0 ? [...path, keys[0]!] : path), 'registry-schema', message);
     }
@@ -69,4 +69,11 @@ export function readRegistry(file: string, text: string): { documents: DocumentE
     }
   });
   return { documents, diagnostics };
+}
+
+/** The keys allowed where an unknown key was found: at the top, in an entry, or in an entry's `notice`. */
+function allowedKeys(path: readonly (string | number)[]): string {
+  if (path.length === 0) return Object.keys(registrySchema.shape).join(', ');
+  if (path[2] === 'notice') return Object.keys(noticeSchema.shape).join(', ');
+  return Object.keys(documentEntrySchema.shape).join(', ');
 }

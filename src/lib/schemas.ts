@@ -15,6 +15,25 @@ export const civilDateField = z.preprocess(
   z.string().refine(isCivilDate, { message: 'must be a real date written YYYY-MM-DD, e.g. 2024-05-01' }),
 );
 
+/**
+ * A document's notice period: how many days a material version must be published before it takes
+ * effect, and whether a shorter notice is an `error` (stops the build) or a `warning`.
+ * Default: 30 days, error (the privacy statement promises notice before material changes).
+ */
+export const noticeSchema = z.strictObject({
+  /** Minimum whole days from `published` to the effective date of a material version. */
+  materialDays: z.number().int().min(0).default(30),
+  severity: z.enum(['error', 'warning']).default('error'),
+});
+export type Notice = z.infer<typeof noticeSchema>;
+
+/** The notice period a document gets when its registry entry sets none. */
+export const defaultNotice: Notice = { materialDays: 30, severity: 'error' };
+
+/** An anchor: a section id, kebab-case (`information-we-collect`). Rule `anchor-malformed` checks headings. */
+export const anchorIdPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const anchorId = z.string().regex(anchorIdPattern, 'must be kebab-case: lower-case letters, digits and single hyphens');
+
 /** One entry of `content/documents.yaml`. */
 export const documentEntrySchema = z.strictObject({
   /** Kebab-case id, used in URLs and as the folder name under `content/`. */
@@ -27,6 +46,8 @@ export const documentEntrySchema = z.strictObject({
   parent: z.string().optional(),
   /** One line, shown on the home page. */
   description: z.string().trim().min(1),
+  /** Notice owed before a material version takes effect (rule `notice-period`); defaults below. */
+  notice: noticeSchema.optional(),
 });
 export type DocumentEntry = z.infer<typeof documentEntrySchema>;
 
@@ -46,5 +67,15 @@ export const frontmatterSchema = z.strictObject({
   lastUpdated: civilDateField.optional(),
   /** Overrides the registry title for this version only. */
   title: z.string().trim().min(1).optional(),
+  /**
+   * Date this version was published for notice, `YYYY-MM-DD` (rule `notice-period`); required for
+   * an upcoming material version.
+   */
+  published: civilDateField.optional(),
+  /**
+   * Former anchors of renamed sections, `old-id: new-id`: links to `#old-id` still land on the
+   * section `new-id` (in this version and the later ones). See README "Deep links".
+   */
+  formerAnchors: z.record(anchorId, anchorId).optional(),
 });
 export type Frontmatter = z.infer<typeof frontmatterSchema>;
