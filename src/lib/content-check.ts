@@ -28,6 +28,8 @@ export interface ContentSources {
   files: SourceFile[];
   /** Names of the subfolders of the content folder. */
   folders: string[];
+  /** `links.yaml`, the deep-link registry; `undefined` when the content has none (see rules/deep-links.ts). */
+  links?: SourceFile;
 }
 
 /** A version that passed the per-file rules. */
@@ -86,6 +88,8 @@ export function checkContent(sources: ContentSources, asOf: CivilDate): CheckRes
   }
 
   const versions: CheckedVersion[] = [];
+  /** Versions whose frontmatter is valid, even when their body is not: their place rules still apply. */
+  const placed: Placed[] = [];
   const byDate = new Map<string, string>();
   const sorted = [...sources.files].sort((a, b) => (a.path < b.path ? -1 : 1));
   for (const file of sorted) {
@@ -107,12 +111,13 @@ export function checkContent(sources: ContentSources, asOf: CivilDate): CheckRes
       continue;
     }
     byDate.set(key, file.path);
-    const version = checkVersionFile(file, folder!, stem, format, report);
-    if (version) versions.push(version);
+    const checked = checkVersionFile(file, folder!, stem, format, report);
+    if (checked.frontmatter) placed.push({ document: folder!, effective: stem, path: file.path, frontmatter: checked.frontmatter });
+    if (checked.version) versions.push(checked.version);
   }
 
   for (const document of documents) {
-    const own = versions.filter((v) => v.document === document.id);
+    const own = placed.filter((v) => v.document === document.id);
     const hasFile = sources.files.some((f) => f.path.startsWith(`${document.id}/`));
     if (own.length === 0 && !hasFile) {
       report(REGISTRY, 1, 'document-no-versions', `The document "${document.id}" has no versions. Add ${display(`${document.id}/YYYY-MM-DD.mdx`)} named by its effective date, or remove the entry.`);
@@ -145,11 +150,13 @@ export type ContentRule = (context: RuleContext) => Diagnostic[];
 
 type Report = (path: string, line: number, ruleId: string, message: string, column?: number) => void;
 
-function checkVersionFile(file: SourceFile, folder: string, effective: CivilDate, format: SourceFormat, report: Report): CheckedVersion | undefined {
+type Placed = Pick<CheckedVersion, 'document' | 'effective' | 'path' | 'frontmatter'>;
+
+function checkVersionFile(file: SourceFile, folder: string, effective: CivilDate, format: SourceFormat, report: Report): { version?: CheckedVersion; frontmatter?: Frontmatter } {
   const raw = readFrontmatter(file.text);
   if (isFrontmatterSyntaxError(raw)) {
     report(file.path, raw.line, 'frontmatter-yaml', `Invalid frontmatter: ${raw.reason}.`, raw.column);
-    return undefined;
+    return {};
   }
   let ok = true;
   const parsed = frontmatterSchema.safeParse(raw.data);
@@ -174,11 +181,12 @@ function checkVersionFile(file: SourceFile, folder: string, effective: CivilDate
     const place = error as { line?: number; column?: number; reason?: string; message?: string };
     report(file.path, place.line ?? 1, 'mdx-syntax', `MDX syntax error: ${place.reason ?? place.message}. MDX reads \`{\`, \`}\` and \`<\` as code: write them as \\{, \\} and \\<, or fix the tag.`, place.column ?? 1);
   }
-  if (!ok || !parsed.success || !tree) return undefined;
-  return { document: folder, effective, path: file.path, format, frontmatter: parsed.data, text: file.text, tree };
+  if (!parsed.success) return {};
+  if (!ok || !tree) return { frontmatter: parsed.data };
+  return { frontmatter: parsed.data, version: { document: folder, effective, path: file.path, format, frontmatter: parsed.data, text: file.text, tree } };
 }
 
-function checkPlace(version: CheckedVersion, first: boolean, asOf: CivilDate, sources: ContentSources, report: Report): void {
+function checkPlace(version: Placed, first: boolean, asOf: CivilDate, sources: ContentSources, report: Report): void {
   const file = sources.files.find((f) => f.path === version.path)!;
   const raw = readFrontmatter(file.text);
   const lineOf = (key: string) => (isFrontmatterSyntaxError(raw) ? 1 : (raw.keyLines.get(key) ?? Math.max(raw.endLine, 1)));
