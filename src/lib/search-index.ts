@@ -1,0 +1,54 @@
+/**
+ * What the search index holds for a version's text: whether a page's copy of it is indexed, and the
+ * Pagefind filters and metadata it carries (README "Search").
+ *
+ * Each version is indexed once. The version `/<document>/` shows (the current one, or the first
+ * upcoming one when none is in effect) is indexed at `/<document>/` only; its own page
+ * `/<document>/<date>/` is left out, so a section never gives two results. Every other version is
+ * indexed at `/<document>/<date>/`.
+ *
+ * Filter and metadata values go into attributes (`key[data-attribute]`), never into element text:
+ * Astro's compressHTML glues adjacent inline elements, and an attribute keeps commas and spaces intact.
+ */
+import type { Document, Version } from './site-model.ts';
+
+/** Pagefind filter keys, as the search page queries them. */
+export const searchFilterKeys = ['document', 'kind', 'status'] as const;
+
+/**
+ * Whether a page's copy of a version's text goes into the search index.
+ *
+ * @param document The version's document.
+ * @param version The version the page shows.
+ * @param page `document` for `/<document>/`, `version` for `/<document>/<YYYY-MM-DD>/`.
+ * @returns `true` when the page must carry `data-pagefind-body`.
+ */
+export function isIndexedPage(document: Document, version: Version, page: 'document' | 'version'): boolean {
+  const shown = version.effective === document.shown.effective;
+  return page === 'document' ? shown : !shown;
+}
+
+/**
+ * The attributes that put a version's text into the index with its filters and metadata; spread
+ * them on the element that holds the text.
+ *
+ * @param document The version's document.
+ * @param version The version.
+ * @returns Attributes: `data-pagefind-body`, `data-pagefind-filter` (document id, document kind,
+ *   status `current` | `archived` | `upcoming`), `data-pagefind-meta` (title, effective `YYYY-MM-DD`),
+ *   and the `data-search-*` attributes those two read their values from. Status is a filter only,
+ *   not metadata: metadata is searched, and "current" or "archived" must not match every page.
+ *   Results carry their filters, so the search page still reads a result's status.
+ */
+export function searchAttributes(document: Document, version: Version): Record<string, string> {
+  return {
+    'data-pagefind-body': '',
+    'data-pagefind-filter': 'document[data-search-document], kind[data-search-kind], status[data-search-status]',
+    'data-pagefind-meta': 'title[data-search-title], effective[data-search-effective]',
+    'data-search-document': document.id,
+    'data-search-kind': document.kind,
+    'data-search-status': version.status,
+    'data-search-title': version.title,
+    'data-search-effective': version.effective,
+  };
+}

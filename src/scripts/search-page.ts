@@ -1,0 +1,128 @@
+/**
+ * The search page in the browser: wires Pagefind's Component UI (loaded before this script from the
+ * site's own `pagefind/` folder) to the page's options. It
+ * - shows the search interface and hides the "search needs JavaScript" notice,
+ * - searches current and upcoming versions by default, every version when "Include archived
+ *   versions" is ticked,
+ * - runs the search in `?q=` on load and keeps `?q=` / `&archived=1` in the address as the reader
+ *   types, so a search can be linked to,
+ * - renders each result as a link to the version (labelled when archived or upcoming) with links to
+ *   the matching sections (`/privacy-statement/#california-privacy-rights`).
+ */
+import { readSearchState, statusFilter, versionLabel, writeSearchState, type SearchState } from '../lib/search-page.ts';
+
+/** The parts of the Component UI's instance this script uses (see Pagefind's custom-components docs). */
+interface PagefindInstance {
+  searchTerm: string;
+  searchFilters: Record<string, unknown>;
+  setTranslations(strings: Record<string, string>): void;
+  triggerSearch(term: string): void;
+  triggerFilters(filters: Record<string, unknown>): void;
+  on(event: 'search', callback: (term: string) => void): void;
+  getDisplaySubResults(result: ResultData, limit: number): SubResult[];
+}
+interface SubResult {
+  title: string;
+  url: string;
+  excerpt: string;
+}
+interface ResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  filters?: Record<string, string[] | undefined>;
+  sub_results: SubResult[];
+}
+interface PagefindResultsElement extends HTMLElement {
+  resultTemplate: ((result: ResultData) => Element) | null;
+}
+declare global {
+  interface Window {
+    PagefindComponents?: { getInstanceManager(): { getInstance(name: string): PagefindInstance } };
+  }
+}
+
+/** Sections listed under a result at most. */
+const maxSections = 3;
+
+/** Make an element with a class and children (text is set as text, never parsed). */
+function element(tag: string, className: string, ...children: (Node | string)[]): HTMLElement {
+  const node = document.createElement(tag);
+  node.className = className;
+  node.append(...children);
+  return node;
+}
+
+/** Pagefind's excerpts are escaped text with `<mark>` around the matches: keep only those marks. */
+function excerpt(html: string, className: string): HTMLElement {
+  const node = element('p', className);
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  for (const child of template.content.childNodes) {
+    node.append(child.nodeName === 'MARK' ? element('mark', '', child.textContent ?? '') : (child.textContent ?? ''));
+  }
+  return node;
+}
+
+/** One result: the document title linked to the version, its label, an excerpt and matching sections. */
+function renderResult(instance: PagefindInstance, result: ResultData): Element {
+  const status = result.filters?.status?.[0] ?? 'current';
+  const label = versionLabel(status, result.meta.effective);
+  const item = element('li', `search-result search-result--${status}`);
+  const title = element('p', 'search-result__title', element('a', 'search-result__link', result.meta.title ?? result.url));
+  (title.firstChild as HTMLAnchorElement).href = result.url;
+  if (label) title.append(' ', element('span', `badge badge--${status}`, label.badge));
+  item.append(title);
+  if (label) item.append(element('p', 'search-result__version', label.dates));
+  item.dataset.status = status;
+  if (result.meta.effective) item.dataset.effective = result.meta.effective;
+  const sections = instance.getDisplaySubResults(result, maxSections);
+  if (sections.length === 0 && result.excerpt) item.append(excerpt(result.excerpt, 'search-result__excerpt'));
+  if (sections.length > 0) {
+    const list = element('ul', 'search-result__sections');
+    for (const section of sections) {
+      const link = element('a', 'search-result__section-link', section.title);
+      (link as HTMLAnchorElement).href = section.url;
+      list.append(element('li', 'search-result__section', link, excerpt(section.excerpt, 'search-result__excerpt')));
+    }
+    item.append(list);
+  }
+  return item;
+}
+
+function start(): void {
+  const app = document.querySelector<HTMLElement>('[data-search-app]');
+  const notice = document.querySelector<HTMLElement>('[data-search-nojs]');
+  const archived = document.querySelector<HTMLInputElement>('[data-search-archived]');
+  const results = document.querySelector<PagefindResultsElement>('pagefind-results');
+  const components = window.PagefindComponents;
+  if (!app || !archived || !results || !components) return; // The notice stays: search cannot run.
+
+  const instance = components.getInstanceManager().getInstance('default');
+  instance.setTranslations({
+    search_label: 'Search the legal documents',
+    placeholder: 'Search the legal documents',
+    input_hint: 'Results appear as you type; press the down arrow to reach them',
+  });
+  results.resultTemplate = (result) => renderResult(instance, result);
+
+  const initial = readSearchState(location.search);
+  archived.checked = initial.includeArchived;
+  instance.searchFilters = statusFilter(initial.includeArchived);
+
+  const remember = (state: SearchState) => {
+    const url = `${location.pathname}${writeSearchState(state)}`;
+    if (url !== `${location.pathname}${location.search}`) history.replaceState(null, '', url);
+  };
+  instance.on('search', (term) => remember({ query: term, includeArchived: archived.checked }));
+  archived.addEventListener('change', () => {
+    remember({ query: instance.searchTerm ?? '', includeArchived: archived.checked });
+    instance.triggerFilters(statusFilter(archived.checked));
+  });
+
+  app.hidden = false;
+  if (notice) notice.hidden = true;
+  if (initial.query !== '') instance.triggerSearch(initial.query);
+}
+
+start();
