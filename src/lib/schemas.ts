@@ -79,3 +79,23 @@ export const frontmatterSchema = z.strictObject({
   formerAnchors: z.record(anchorId, anchorId).optional(),
 });
 export type Frontmatter = z.infer<typeof frontmatterSchema>;
+
+/** A deep-link key: kebab-case, used in `/go/<key>/` and by apps. */
+export const deepLinkKeyPattern = anchorIdPattern;
+
+/** A deep-link target: `document` or `document#anchor`, both kebab-case. */
+export const deepLinkTargetPattern = /^([a-z0-9]+(?:-[a-z0-9]+)*)(?:#([a-z0-9]+(?:-[a-z0-9]+)*))?$/;
+
+/** `content/links.yaml`: deep-link key -> `document` or `document#anchor` (see README "Deep links"). */
+export const deepLinksSchema = z.record(
+  z.string().regex(deepLinkKeyPattern, 'must be kebab-case: lower-case letters, digits and single hyphens'),
+  z.string().regex(deepLinkTargetPattern, 'must be `document` or `document#anchor`, e.g. privacy-statement#your-rights'),
+);
+export type DeepLinks = z.infer<typeof deepLinksSchema>;
+
+/** One deep link as the site's collection holds it (id = key). */
+export const deepLinkEntrySchema = z.strictObject({
+  document: z.string(),
+  anchor: z.string().optional(),
+});
+export type DeepLinkEntry = z.infer<typeof deepLinkEntrySchema>;
