@@ -1,0 +1,173 @@
+/**
+ * Accessibility of every page type in Chromium: no axe-core violation of WCAG 2.2 A/AA rules, a
+ * working skip link, reachable table of contents, visible focus, keyboard-usable diff controls and
+ * redlines that do not rely on colour. Screenshots at 390 px and 1280 px go to /tmp/shots (or
+ * QUALITY_SHOTS_DIR) for people to look at.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { browserAvailable, launchBrowser, serveSite, type StaticServer } from '../helpers/browser.ts';
+import { openPage } from './page-session.ts';
+import { pageTypesIn } from './page-types.ts';
+
+const site = inject('fixtureSite');
+const types = pageTypesIn(site);
+const has = (name: string) => types.some((t) => t.name === name);
+const pathOf = (name: string) => types.find((t) => t.name === name)!.path;
+/** axe-core tags for WCAG 2.0, 2.1 and 2.2 success criteria at levels A and AA. */
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const shots = process.env.QUALITY_SHOTS_DIR || '/tmp/shots';
+
+describe.skipIf(!browserAvailable())('accessibility in Chromium', () => {
+  let browser: Browser;
+  let server: StaticServer;
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launchBrowser(), serveSite(site)]);
+    mkdirSync(shots, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Run `check` on a page of the fixture site loaded at `width`, then close it. */
+  async function onPage<T>(path: string, check: (page: Page) => Promise<T>, width = 1280): Promise<T> {
+    const session = await openPage(browser, server.origin + path, width);
+    try {
+      return await check(session.page);
+    } finally {
+      await session.close();
+    }
+  }
+
+  describe.each(types)('the $name page ($path)', ({ name, path }) => {
+    test.each([390, 1280])('has no WCAG 2.2 A or AA violation at %i px wide (and is photographed)', async (width) => {
+      await onPage(path, async (page) => {
+        await page.screenshot({ path: join(shots, `${name}-${width}.png`), fullPage: true });
+        const { violations } = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+        const report = violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary}`).join('\n')}`);
+        expect(report).toEqual([]);
+      }, width);
+    });
+
+    test('has no horizontal scrolling at 390 px wide', async () => {
+      const overflow = await onPage(path, (page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), 390);
+      expect(overflow).toBeLessThanOrEqual(0);
+    });
+
+    test('starts with a skip link that Tab focuses visibly and Enter follows to the main content', async () => {
+      await onPage(path, async (page) => {
+        await page.keyboard.press('Tab');
+        const first = await page.evaluate(() => {
+          const element = document.activeElement as HTMLElement;
+          const style = getComputedStyle(element);
+          const box = element.getBoundingClientRect();
+          return { text: element.textContent, href: element.getAttribute('href'), outline: style.outlineStyle, outlineWidth: parseFloat(style.outlineWidth), top: box.top, height: box.height };
+        });
+        expect(first).toMatchObject({ text: 'Skip to content', href: '#main' });
+        expect(first.outline).not.toBe('none');
+        expect(first.outlineWidth).toBeGreaterThanOrEqual(2);
+        expect(first.top).toBeGreaterThanOrEqual(0);
+        expect(first.height).toBeGreaterThan(10);
+        await page.keyboard.press('Enter');
+        expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+      });
+    });
+
+    test('shows a visible focus outline on every control reached by Tab', async () => {
+      const unmarked = await onPage(path, async (page) => {
+        const missing: string[] = [];
+        for (let i = 0; i < 60; i++) {
+          await page.keyboard.press('Tab');
+          const focus = await page.evaluate(() => {
+            const element = document.activeElement as HTMLElement | null;
+            if (!element || element === document.body) return undefined;
+            const style = getComputedStyle(element);
+            const marked = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none';
+            return { marked, label: `${element.tagName.toLowerCase()} "${(element.textContent ?? '').trim().slice(0, 40)}"` };
+          });
+          if (!focus) break;
+          if (!focus.marked) missing.push(focus.label);
+        }
+        return missing;
+      });
+      expect(unmarked).toEqual([]);
+    });
+  });
+
+  test('the table of contents is reached by Tab and Enter on an entry moves to its section', async () => {
+    await onPage(pathOf('current'), async (page) => {
+      let href: string | null = null;
+      for (let i = 0; i < 30 && !href; i++) {
+        await page.keyboard.press('Tab');
+        href = await page.evaluate(() => (document.activeElement?.closest('.toc') ? document.activeElement.getAttribute('href') : null));
+      }
+      expect(href).toMatch(/^#/);
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => location.hash)).toBe(href);
+      // The section is the target and on screen (short fixture pages cannot scroll it to the very top).
+      const target = await page.evaluate(() => {
+        const element = document.querySelector(':target');
+        return { id: element?.id, top: element?.getBoundingClientRect().top ?? -1, height: innerHeight };
+      });
+      expect(target.id).toBe(href!.slice(1));
+      expect(target.top).toBeGreaterThanOrEqual(0);
+      expect(target.top).toBeLessThan(target.height - 40);
+    });
+  });
+
+  test.runIf(has('changes'))('redlines on the changes page are understandable without colour', async () => {
+    const marks = await onPage(pathOf('changes'), (page) => page.evaluate(() =>
+      [...document.querySelectorAll('main ins, main del')].map((element) => {
+        const style = getComputedStyle(element);
+        const before = getComputedStyle(element, '::before').content;
+        // A visually hidden label inside ("inserted", "deleted") or generated text tells screen readers.
+        const hidden = [...element.querySelectorAll('*')].some((child) => {
+          const box = (child as HTMLElement).getBoundingClientRect();
+          return box.width <= 1 && box.height <= 1 && (child.textContent ?? '').trim().length > 0;
+        });
+        return { tag: element.tagName.toLowerCase(), decoration: style.textDecorationLine, labelled: hidden || (before !== 'none' && before !== 'normal') };
+      })));
+    expect(marks.length).toBeGreaterThan(0);
+    for (const mark of marks) {
+      expect(mark.decoration).toContain(mark.tag === 'ins' ? 'underline' : 'line-through');
+      expect(mark.labelled).toBe(true);
+    }
+  });
+
+  describe.each(types.filter((t) => t.name === 'changes' || t.name === 'compare'))('the $name page controls', ({ path }) => {
+    test('every button, radio and disclosure is reached by Tab and Space or Enter changes its state', async () => {
+      await onPage(path, async (page) => {
+        const controls = await page.locator('main :is(button, summary, input[type="radio"], input[type="checkbox"], select, [role="tab"])').count();
+        const reached = new Set<string>();
+        for (let i = 0; i < 200; i++) {
+          await page.keyboard.press('Tab');
+          const key = await page.evaluate(() => {
+            const element = document.activeElement;
+            if (!element || element === document.body) return null;
+            if (!element.matches('main :is(button, summary, input[type="radio"], input[type="checkbox"], select, [role="tab"])')) return '';
+            element.setAttribute('data-reached', '');
+            return element.outerHTML.slice(0, 120);
+          });
+          if (key === null) break;
+          if (key) reached.add(key);
+        }
+        // Radio groups take one Tab stop for the whole group; arrows move within it.
+        const unreached = await page.evaluate(() => [...document.querySelectorAll('main :is(button, summary, input[type="checkbox"], select, [role="tab"][aria-selected="true"])')]
+          .filter((e) => !e.hasAttribute('data-reached') && !(e as HTMLButtonElement).disabled && (e as HTMLElement).offsetParent !== null).map((e) => e.outerHTML.slice(0, 120)));
+        expect(unreached).toEqual([]);
+        if (controls === 0) return;
+        const toggle = page.locator('main :is(button, summary, input[type="checkbox"])[data-reached]').first();
+        if (await toggle.count() === 0) return;
+        const state = () => toggle.evaluate((e) => [e.getAttribute('aria-pressed'), e.getAttribute('aria-expanded'), (e as HTMLInputElement).checked, e.closest('details')?.open, document.querySelector('main')!.className, document.querySelector('main')!.innerHTML.length].join('|'));
+        const before = await state();
+        await toggle.focus();
+        await page.keyboard.press('Space');
+        expect(await state()).not.toBe(before);
+      });
+    });
+  });
+});

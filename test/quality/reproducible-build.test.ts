@@ -1,0 +1,30 @@
+/**
+ * Reproducible builds: building the same content at the same as-of date twice gives byte-identical
+ * sites, search index included. The first build is the shared fixture site; this test makes the second.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, expect, inject, test } from 'vitest';
+import { buildSite, fixtureAsOf, fixtureContent } from '../helpers/site.ts';
+
+/** Every file of a site folder with the SHA-256 of its bytes, by relative path. */
+function fingerprint(dir: string): Record<string, string> {
+  const files = (readdirSync(dir, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1))
+    .sort();
+  return Object.fromEntries(files.map((file) => [file, createHash('sha256').update(readFileSync(join(dir, file))).digest('hex')]));
+}
+
+const second = buildSite(`reproducible-${process.pid}`, { LEGAL_CONTENT_DIR: fixtureContent, LEGAL_AS_OF: fixtureAsOf });
+afterAll(() => rmSync(second.outDir, { recursive: true, force: true }));
+
+test('two builds of the same content at the same as-of date are byte-identical, search index included', () => {
+  expect(second.status, second.stderr).toBe(0);
+  const first = fingerprint(inject('fixtureSite'));
+  const again = fingerprint(second.outDir);
+  expect(Object.keys(first).some((file) => file.startsWith('pagefind/')) || !Object.keys(first).includes('search/index.html')).toBe(true);
+  const differing = Object.keys({ ...first, ...again }).filter((file) => first[file] !== again[file]);
+  expect(differing).toEqual([]);
+});
