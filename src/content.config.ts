@@ -6,7 +6,9 @@ import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { documentEntrySchema, frontmatterSchema } from './lib/schemas.ts';
+import { existsSync } from 'node:fs';
+import { deepLinkEntries } from './lib/deep-links.ts';
+import { deepLinkEntrySchema, documentEntrySchema, frontmatterSchema } from './lib/schemas.ts';
 import { resolveSettings } from './settings.ts';
 
 const { contentDir } = resolveSettings(process.env);
@@ -25,4 +27,11 @@ const versions = defineCollection({
   schema: frontmatterSchema,
 });
 
-export const collections = { documents, versions };
+// The deep-link registry (content/links.yaml: `key: document#anchor`), when the content has one.
+const linksFile = `${contentDir}/links.yaml`;
+const links = defineCollection({
+  loader: existsSync(linksFile) ? file(linksFile, { parser: (text) => deepLinkEntries(text) }) : () => [],
+  schema: deepLinkEntrySchema.extend({ id: z.string() }),
+});
+
+export const collections = { documents, versions, links };

@@ -4,6 +4,8 @@
  */
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { buildSiteModel, type Document, type Version } from '../lib/site-model.ts';
+import { formerAnchorsAt, type FormerAnchors } from '../lib/anchors.ts';
+import { resolveDeepLink, type DeepLink, type ResolvedDeepLink } from '../lib/deep-links.ts';
 import { resolveSettings, type Settings } from '../settings.ts';
 
 /** The build's settings (as-of date, base, time zone). */
@@ -39,6 +41,57 @@ export async function renderVersion(version: Version) {
   const entry = (await load()).entries.get(`${version.document}/${version.effective}`);
   if (!entry) throw new Error(`No source for ${version.document} ${version.effective}`);
   return render(entry);
+}
+
+/** A section of a rendered version: its anchor, heading text and level. */
+export interface SectionAnchor {
+  /** The anchor (`id` of the heading), e.g. `your-rights`. */
+  id: string;
+  text: string;
+  /** Heading level, 2-6. */
+  depth: number;
+}
+
+/**
+ * The anchors of a version as its page renders them, and its former anchors (issue 5).
+ *
+ * @returns `anchors` in document order; `former` maps old ids to current ids, declared by this
+ *   version or an earlier one of the same document (see formerAnchorsAt in src/lib/anchors.ts).
+ */
+export async function getVersionAnchors(version: Version): Promise<{ anchors: SectionAnchor[]; former: FormerAnchors }> {
+  const { entries } = await load();
+  const { headings } = await renderVersion(version);
+  const anchors = headings.map((h) => ({ id: h.slug, text: h.text, depth: h.depth }));
+  const earlier = [...entries.values()]
+    .filter((entry) => entry.id.startsWith(`${version.document}/`) && entry.id.slice(version.document.length + 1) <= version.effective)
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+  return { anchors, former: formerAnchorsAt(earlier.map((entry) => entry.data.formerAnchors), new Set(anchors.map((a) => a.id))) };
+}
+
+/**
+ * The deep links of `links.yaml`, in file order (empty when the content has none).
+ *
+ * @returns Each key with its document and anchor (already checked by the `deep-link-*` rules).
+ */
+export async function getDeepLinks(): Promise<Pick<DeepLink, 'key' | 'document' | 'anchor'>[]> {
+  const entries = await getCollection('links');
+  return entries.map((entry) => ({ key: entry.id, document: entry.data.document, anchor: entry.data.anchor }));
+}
+
+/**
+ * Every deep link resolved against the version each document's URL shows, sorted by key.
+ *
+ * @throws Error when a link's document or anchor is missing (the content check prevents it).
+ */
+export async function getResolvedDeepLinks(): Promise<ResolvedDeepLink[]> {
+  const links = (await getDeepLinks()).sort((a, b) => (a.key < b.key ? -1 : 1));
+  return Promise.all(
+    links.map(async (link) => {
+      const document = await getDocument(link.document);
+      const { anchors, former } = await getVersionAnchors(document.shown);
+      return resolveDeepLink(link, document, anchors, former);
+    }),
+  );
 }
 
 function load() {

@@ -90,3 +90,49 @@ export function landingAnchor(anchor: string | undefined, ids: ReadonlySet<strin
   if (ids.has(anchor)) return anchor;
   return former[anchor] ?? null;
 }
+
+/**
+ * Turn the text of `links.yaml` into entries for Astro's `file()` loader (the content check has
+ * already reported anything malformed, which is left out here).
+ *
+ * @returns `[{ id: key, document, anchor? }]` in file order.
+ */
+export function deepLinkEntries(text: string): { id: string; document: string; anchor?: string }[] {
+  return readDeepLinks('links.yaml', text).links.map(({ key, document, anchor }) => (anchor === undefined ? { id: key, document } : { id: key, document, anchor }));
+}
+
+/** A deep link resolved against the version a document's URL shows at the as-of date. */
+export interface ResolvedDeepLink {
+  key: string;
+  /** Document id and title. */
+  document: string;
+  documentTitle: string;
+  /** The anchor the link lands on (after following former anchors); `undefined` for the top. */
+  anchor: string | undefined;
+  /** Where the link goes: the document's URL (always its current version) plus `#anchor`, with base. */
+  url: string;
+  /** The text of the section's heading, or the document's title for the top. */
+  label: string;
+}
+
+/**
+ * Resolve a deep link for `/go/<key>/`.
+ *
+ * @param link The key and its target.
+ * @param document The document's id, title and URL (with base).
+ * @param sections The anchors and heading texts of the version `/<document>/` shows.
+ * @param former That version's former anchors.
+ * @throws Error naming the key when the version lacks the anchor (the `deep-link-anchor` rule
+ *   stops such content before a build, so this means the check was bypassed).
+ */
+export function resolveDeepLink(
+  link: Pick<DeepLink, 'key' | 'anchor'>,
+  document: { id: string; title: string; url: string },
+  sections: readonly { id: string; text: string }[],
+  former: FormerAnchors,
+): ResolvedDeepLink {
+  const anchor = landingAnchor(link.anchor, new Set(sections.map((s) => s.id)), former);
+  if (anchor === null) throw new Error(`The deep link "${link.key}" points to ${document.id}#${link.anchor}, which the version in effect lacks. Run npm run check.`);
+  const label = anchor === undefined ? document.title : (sections.find((s) => s.id === anchor)?.text ?? document.title);
+  return { key: link.key, document: document.id, documentTitle: document.title, anchor, url: anchor === undefined ? document.url : `${document.url}#${anchor}`, label };
+}

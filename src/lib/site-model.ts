@@ -19,6 +19,8 @@ export interface Version {
   title: string;
   summary: string | undefined;
   material: boolean;
+  /** Date the version was published for notice (frontmatter `published`), if recorded. */
+  published: CivilDate | undefined;
   status: VersionStatus;
   /** Last day in effect, when a later version exists. */
   inEffectUntil: CivilDate | undefined;
@@ -76,6 +78,7 @@ export function buildSiteModel(entries: readonly DocumentEntry[], inputs: readon
         title: v.frontmatter.title ?? entry.title,
         summary: v.frontmatter.summary,
         material: v.frontmatter.material ?? false,
+        published: v.frontmatter.published,
         status: v.status,
         inEffectUntil: v.inEffectUntil,
         previous: v.previous?.effective,
