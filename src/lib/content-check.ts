@@ -4,7 +4,7 @@
  */
 import { isCivilDate, type CivilDate } from './dates.ts';
 import type { Diagnostic } from './diagnostics.ts';
-import { isFrontmatterSyntaxError, readFrontmatter } from './frontmatter.ts';
+import { frontmatterLineOf, isFrontmatterSyntaxError, readFrontmatter } from './frontmatter.ts';
 import { readRegistry } from './registry.ts';
 import { frontmatterSchema, type DocumentEntry, type Frontmatter } from './schemas.ts';
 import { parseVersionSource, sourceFormatOf, type SourceFormat } from './version-source.ts';
@@ -30,6 +30,8 @@ export interface ContentSources {
   folders: string[];
   /** `links.yaml`, the deep-link registry; `undefined` when the content has none (see rules/deep-links.ts). */
   links?: SourceFile;
+  /** `versions.lock`, the hashes of published versions; `undefined` when the content has none (see rules/lock.ts). */
+  lock?: SourceFile;
 }
 
 /** A version that passed the per-file rules. */
@@ -163,13 +165,21 @@ function checkVersionFile(file: SourceFile, folder: string, effective: CivilDate
   if (!parsed.success) {
     ok = false;
     for (const issue of parsed.error.issues) {
-      if (issue.code === 'unrecognized_keys') {
+      // Nested paths (`corrections[0].reason`) are reported at their own line (issue 6).
+      const nested = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+      const where = nested.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+      if (issue.code === 'unrecognized_keys' && nested.length > 0) {
+        for (const key of issue.keys) {
+          report(file.path, frontmatterLineOf(file.text, [...nested, key]) ?? 1, 'frontmatter-unknown-key', `Unknown key "${key}" in \`${where}\`. Check the spelling or remove it (see content/README.md).`);
+        }
+      } else if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) {
           report(file.path, raw.keyLines.get(key) ?? 1, 'frontmatter-unknown-key', `Unknown frontmatter key "${key}". Allowed keys: ${Object.keys(frontmatterSchema.shape).join(', ')}. Check the spelling or remove it.`);
         }
       } else {
         const key = String(issue.path[0] ?? '');
-        report(file.path, raw.keyLines.get(key) ?? 1, 'frontmatter-schema', `Frontmatter \`${key}\` ${issue.message}.`);
+        const line = nested.length > 1 ? frontmatterLineOf(file.text, nested) : undefined;
+        report(file.path, line ?? raw.keyLines.get(key) ?? 1, 'frontmatter-schema', `Frontmatter \`${nested.length > 1 ? where : key}\` ${issue.message}.`);
       }
     }
   }

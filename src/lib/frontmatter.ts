@@ -59,3 +59,24 @@ export function readFrontmatter(text: string): RawFrontmatter | FrontmatterSynta
 export function isFrontmatterSyntaxError(value: RawFrontmatter | FrontmatterSyntaxError): value is FrontmatterSyntaxError {
   return 'reason' in value;
 }
+
+/**
+ * The file line of a value nested in the frontmatter, e.g. `['corrections', 0, 'reason']`.
+ *
+ * @param text Whole file text.
+ * @param path Keys and list indexes from the top of the frontmatter.
+ * @returns The 1-based line of the deepest part of `path` that exists, or `undefined` when the
+ *   file has no readable frontmatter or not even the first key exists.
+ */
+export function frontmatterLineOf(text: string, path: readonly (string | number)[]): number | undefined {
+  const lines = text.split('\n');
+  const end = lines.findIndex((line, index) => index > 0 && FENCE.test(line));
+  if (!FENCE.test(lines[0] ?? '') || end === -1) return undefined;
+  const lineCounter = new LineCounter();
+  const document = parseDocument(lines.slice(1, end).join('\n'), { lineCounter });
+  for (let length = path.length; length > 0; length--) {
+    const node = document.getIn(path.slice(0, length), true) as { range?: [number, number, number] } | undefined;
+    if (node && typeof node === 'object' && node.range) return lineCounter.linePos(node.range[0]).line + 1;
+  }
+  return undefined;
+}

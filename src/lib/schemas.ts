@@ -57,6 +57,19 @@ export const registrySchema = z.strictObject({
 });
 export type Registry = z.infer<typeof registrySchema>;
 
+/**
+ * One correction of a published version (issue 6, "Published versions are immutable"): a
+ * non-substantive fix such as a typo, shown on the version page and the history as
+ * "Corrected on <date>: <reason>". Rule `correction-*` checks the dates; `lock-*` the text.
+ */
+export const correctionSchema = z.strictObject({
+  /** Day the correction was made, `YYYY-MM-DD`: on or after the effective date (or `published`), never after the as-of date. */
+  date: civilDateField,
+  /** What was corrected and why, one sentence, e.g. "Fixes a typo in the contact address." */
+  reason: z.string({ error: 'needs a `reason:` saying what was corrected, e.g. reason: Fixes a typo in the contact address' }).trim().min(1, 'needs a `reason:` saying what was corrected, e.g. reason: Fixes a typo in the contact address'),
+});
+export type Correction = z.infer<typeof correctionSchema>;
+
 /** A version's frontmatter. Which keys are required depends on the version's place (see content-check). */
 export const frontmatterSchema = z.strictObject({
   /** What changed from the previous version; required for every version but the first. */
@@ -77,6 +90,8 @@ export const frontmatterSchema = z.strictObject({
    * section `new-id` (in this version and the later ones). See README "Deep links".
    */
   formerAnchors: z.record(anchorId, anchorId).optional(),
+  /** Corrections made after publication, each `{ date, reason }`; `lastUpdated` follows the latest (see correctionSchema). */
+  corrections: z.array(correctionSchema).min(1, 'must list at least one correction, or be removed').optional(),
 });
 export type Frontmatter = z.infer<typeof frontmatterSchema>;
 

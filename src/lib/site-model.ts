@@ -3,7 +3,7 @@
  * every date and URL the pages print. Built once per build from the collections (src/data/legal.ts).
  */
 import type { CivilDate } from './dates.ts';
-import type { DocumentEntry, Frontmatter } from './schemas.ts';
+import type { Correction, DocumentEntry, Frontmatter } from './schemas.ts';
 import { placeVersions, type VersionStatus } from './timeline.ts';
 import { documentPath, historyPath, versionPath, withBase } from './urls.ts';
 
@@ -13,8 +13,10 @@ export interface Version {
   document: string;
   /** Effective date (from the filename). */
   effective: CivilDate;
-  /** Date of the latest change to the text; the effective date unless a correction says otherwise. */
+  /** Date of the latest change to the text: the latest correction's, else frontmatter `lastUpdated`, else the effective date. */
   lastUpdated: CivilDate;
+  /** Corrections made after publication, oldest first ("Corrected on <date>: <reason>"). */
+  corrections: Correction[];
   /** Title of this version (the registry's, unless the frontmatter overrides it). */
   title: string;
   summary: string | undefined;
@@ -74,7 +76,8 @@ export function buildSiteModel(entries: readonly DocumentEntry[], inputs: readon
       (v): Version => ({
         document: entry.id,
         effective: v.effective,
-        lastUpdated: v.frontmatter.lastUpdated ?? v.effective,
+        lastUpdated: latestCorrection(v.frontmatter.corrections) ?? v.frontmatter.lastUpdated ?? v.effective,
+        corrections: [...(v.frontmatter.corrections ?? [])].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
         title: v.frontmatter.title ?? entry.title,
         summary: v.frontmatter.summary,
         material: v.frontmatter.material ?? false,
@@ -100,4 +103,9 @@ export function buildSiteModel(entries: readonly DocumentEntry[], inputs: readon
     });
   });
   return model;
+}
+
+/** The date of the latest correction, `YYYY-MM-DD`, or `undefined` when there is none (issue 6). */
+function latestCorrection(corrections: readonly Correction[] | undefined): CivilDate | undefined {
+  return corrections?.map((c) => c.date).sort().at(-1);
 }

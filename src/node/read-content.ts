@@ -6,7 +6,7 @@ import { join, relative, isAbsolute } from 'node:path';
 import type { ContentSources, SourceFile } from '../lib/content-check.ts';
 
 /**
- * Read `documents.yaml`, `links.yaml` (when present) and every file in the subfolders of a content folder.
+ * Read `documents.yaml`, `links.yaml` and `versions.lock` (when present) and every file in the subfolders of a content folder.
  *
  * @param contentDir Absolute path, or relative to `cwd`.
  * @param cwd Project root, used to name the folder in messages (`content/...`).
@@ -21,6 +21,8 @@ export function readContent(contentDir: string, cwd: string = process.cwd()): Co
   const registry = existsSync(registryPath) ? { path: 'documents.yaml', text: readFileSync(registryPath, 'utf8') } : undefined;
   const linksPath = join(dir, 'links.yaml');
   const links = existsSync(linksPath) ? { path: 'links.yaml', text: readFileSync(linksPath, 'utf8') } : undefined;
+  const lockPath = join(dir, 'versions.lock');
+  const lock = existsSync(lockPath) ? { path: 'versions.lock', text: readFileSync(lockPath, 'utf8') } : undefined;
   const folders = readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
     .map((entry) => entry.name)
@@ -32,7 +34,7 @@ export function readContent(contentDir: string, cwd: string = process.cwd()): Co
     }
   }
   const root = relative(cwd, dir).split('\\').join('/') || '.';
-  return { root: root.startsWith('..') ? dir : root, registry, files, folders, links };
+  return { root: root.startsWith('..') ? dir : root, registry, files, folders, links, lock };
 }
 
 function* walk(dir: string): Generator<string> {

@@ -6,6 +6,11 @@ import type { ContentRule } from '../content-check.ts';
 import { anchorRule } from './anchors.ts';
 import { deepLinkRule } from './deep-links.ts';
 import { noticePeriodRule } from './notice-period.ts';
+import { safeMdxRule } from './safe-mdx.ts';
+import { internalLinksRule } from './internal-links.ts';
+import { correctionsRule } from './corrections.ts';
+import { lockRule } from './lock.ts';
+import { newVersionTodoRule } from './new-version-todo.ts';
 
 /** Every whole-content rule. */
-export const contentRules: ContentRule[] = [anchorRule, deepLinkRule, noticePeriodRule];
+export const contentRules: ContentRule[] = [anchorRule, deepLinkRule, noticePeriodRule, safeMdxRule, internalLinksRule, correctionsRule, lockRule, newVersionTodoRule];

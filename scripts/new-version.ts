@@ -1,0 +1,46 @@
+/**
+ * `npm run new-version -- <document> --effective YYYY-MM-DD`: start a new version of a document as
+ * a copy of its newest version, with fresh frontmatter to fill in, and print what to do next.
+ * Refuses an unknown document, a date that is not a real date, that exists already, or that is not
+ * after the newest version's (exit 1; nothing is written).
+ *
+ * Environment: LEGAL_CONTENT_DIR, LEGAL_AS_OF (see src/settings.ts).
+ */
+import { writeFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatDate } from '../src/lib/dates.ts';
+import { NewVersionError, planNewVersion } from '../src/lib/new-version.ts';
+import { readRegistry } from '../src/lib/registry.ts';
+import { readContent } from '../src/node/read-content.ts';
+import { resolveSettings } from '../src/settings.ts';
+
+const usage = 'Usage: npm run new-version -- <document> --effective YYYY-MM-DD   (e.g. npm run new-version -- privacy-statement --effective 2026-01-01)';
+
+try {
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { effective: { type: 'string' } } });
+  const [document] = positionals;
+  if (!document || !values.effective || positionals.length > 1) throw new NewVersionError(usage);
+  const settings = resolveSettings(process.env);
+  const sources = readContent(settings.contentDir);
+  const { documents } = sources.registry ? readRegistry(`${sources.root}/documents.yaml`, sources.registry.text) : { documents: [] };
+  const plan = planNewVersion(documents, sources.files, document, values.effective);
+  const dir = isAbsolute(settings.contentDir) ? settings.contentDir : join(process.cwd(), settings.contentDir);
+  writeFileSync(join(dir, plan.path), plan.text, { flag: 'wx' });
+  const file = `${sources.root}/${plan.path}`;
+  const past = values.effective <= settings.asOf;
+  console.log(`✔ Created ${file}, a copy of ${sources.root}/${plan.from.path} (effective ${formatDate(plan.from.effective)}).
+
+Next:
+  1. Edit the text in ${file}. Keep each heading's {#anchor}; a new section needs a new one.
+  2. At the top of the file, write \`summary:\` (what changed, one sentence) and \`material:\` (true or false),
+     and \`published:\` (the day it is announced) when the change needs notice; delete the TODO(new-version) lines.
+  3. Run \`npm run check\` until it reports no errors, and \`npm run diff -- ${document}\` to review the changes.
+  4. Run \`npm run lock\` when the text is final, and commit ${file} with ${sources.root}/versions.lock.${past ? `
+
+⚠ ${values.effective} is not after the as-of date ${settings.asOf}: this version takes effect at once, and is locked
+  as soon as it is published.` : ''}`);
+} catch (error) {
+  console.error(error instanceof Error ? `✖ ${error.message}` : error);
+  process.exitCode = 1;
+}
