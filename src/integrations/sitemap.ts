@@ -1,0 +1,31 @@
+/**
+ * The sitemap (issue 5): `@astrojs/sitemap` lists every built page; this wrapper leaves out the
+ * `/go/` redirects and the search page and sets each page's `lastmod` from version dates
+ * (src/lib/sitemap-dates.ts). Writes `sitemap-index.xml` (see `robots.txt`) and `sitemap-0.xml`.
+ */
+import sitemap from '@astrojs/sitemap';
+import type { AstroIntegration } from 'astro';
+import { buildSiteModel } from '../lib/site-model.ts';
+import { sitemapDates } from '../lib/sitemap-dates.ts';
+import { checkContentOnDisk } from '../node/run-check.ts';
+import type { Settings } from '../settings.ts';
+
+/**
+ * @param settings The build's settings (content folder, as-of date, site, base).
+ * @returns The sitemap integration; when the content cannot be read, pages get no `lastmod`
+ *   (the content-check integration reports the problem and stops the build).
+ */
+export function legalSitemap(settings: Settings): AstroIntegration {
+  let dates = new Map<string, string>();
+  try {
+    const { documents, versions } = checkContentOnDisk(settings);
+    dates = sitemapDates(buildSiteModel(documents, versions, settings.asOf, settings.base), settings.site, settings.base);
+  } catch {
+    // Leave dates empty: the content check fails the build with a clear message first.
+  }
+  const skipped = [`${settings.base}go/`, `${settings.base}search/`];
+  return sitemap({
+    filter: (page) => !skipped.some((prefix) => new URL(page).pathname.startsWith(prefix)),
+    serialize: (item) => ({ ...item, lastmod: dates.get(item.url) }),
+  });
+}
