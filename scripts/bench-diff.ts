@@ -1,0 +1,86 @@
+/**
+ * `npm run bench:diff`: how fast the diff engine is on real text, next to `git diff --word-diff`.
+ *
+ * Diffs each consecutive pair of the GitHub Terms of Service corpus (../shared/corpora/
+ * github-terms-of-service, ~7,000 words a version) and a synthetic pair ten times longer (ten
+ * copies of one real pair, sections renamed apart), in this process, and runs
+ * `git diff --no-index --word-diff=porcelain` on the same files. Prints median milliseconds per
+ * pair and the ratios. Targets (issue 3): under 20 ms median per real pair; the 10x pair under ten
+ * times its real pair (no quadratic blow-up).
+ *
+ * Usage: npm run bench:diff [-- --runs 9] [--corpus <folder>]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { blocksOf, diffBlocks, type VersionText } from '../src/lib/diff/index.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '9' }, corpus: { type: 'string' } } });
+const runs = Math.max(1, Number(values.runs));
+const corpus = resolve(values.corpus ?? join(root, '..', 'shared', 'corpora', 'github-terms-of-service'));
+if (!existsSync(corpus)) {
+  console.error(`No corpus at ${corpus}: pass --corpus <folder of YYYY-MM-DD.md files>.`);
+  process.exit(1);
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const time = (fn: () => unknown) => {
+  const samples: number[] = [];
+  for (let n = 0; n < runs; n++) {
+    const start = performance.now();
+    fn();
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
+};
+const source = (text: string): VersionText => ({ text, format: 'md' });
+const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+const files = readdirSync(corpus).filter((f) => /^\d{4}-\d{2}-\d{2}\.md$/.test(f)).sort();
+const scratch = mkdtempSync(join(tmpdir(), 'bench-diff-'));
+
+interface Row { name: string; words: number; diff: number; parseAndDiff: number; git: number }
+const measure = (name: string, oldPath: string, newPath: string): Row => {
+  const a = source(readFileSync(oldPath, 'utf8'));
+  const b = source(readFileSync(newPath, 'utf8'));
+  const [oldBlocks, newBlocks] = [blocksOf(a), blocksOf(b)];
+  for (let n = 0; n < 3; n++) diffBlocks(oldBlocks, newBlocks); // warm up the JIT
+  const diff = time(() => diffBlocks(oldBlocks, newBlocks));
+  const parseAndDiff = time(() => diffBlocks(blocksOf(a), blocksOf(b)));
+  const git = time(() => spawnSync('git', ['diff', '--no-index', '--word-diff=porcelain', oldPath, newPath], { encoding: 'utf8', maxBuffer: 1 << 28 }));
+  return { name, words: Math.max(words(a.text), words(b.text)), diff, parseAndDiff, git };
+};
+
+try {
+  const rows: Row[] = [];
+  for (let k = 1; k < files.length; k++) rows.push(measure(`${files[k - 1]!.slice(0, 10)} → ${files[k]!.slice(0, 10)}`, join(corpus, files[k - 1]!), join(corpus, files[k]!)));
+
+  // The synthetic pair: ten copies of the real pair whose diff is the median one, headings numbered apart.
+  const base = [...rows].sort((x, y) => x.diff - y.diff)[Math.floor(rows.length / 2)]!;
+  const [oldName, newName] = base.name.split(' → ').map((d) => `${d}.md`);
+  const tenfold = (file: string) => {
+    const text = readFileSync(join(corpus, file), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
+    return Array.from({ length: 10 }, (_, copy) => text.replace(/^(#{1,6} )(.*)$/gm, `$1$2 (part ${copy + 1})`)).join('\n\n');
+  };
+  writeFileSync(join(scratch, 'old.md'), tenfold(oldName!));
+  writeFileSync(join(scratch, 'new.md'), tenfold(newName!));
+  const big = measure(`10 x (${base.name})`, join(scratch, 'old.md'), join(scratch, 'new.md'));
+
+  const fmt = (ms: number) => ms.toFixed(1).padStart(8);
+  console.log(`Diff benchmark: median of ${runs} runs per pair, in ms (Node ${process.version}, ${files.length} versions in ${corpus})\n`);
+  console.log(`${'pair'.padEnd(40)} ${'words'.padStart(6)} ${'diff'.padStart(8)} ${'parse+diff'.padStart(10)} ${'git'.padStart(8)}`);
+  for (const r of [...rows, big]) console.log(`${r.name.padEnd(40)} ${String(r.words).padStart(6)} ${fmt(r.diff)} ${fmt(r.parseAndDiff).padStart(10)} ${fmt(r.git)}`);
+  const med = { diff: median(rows.map((r) => r.diff)), parseAndDiff: median(rows.map((r) => r.parseAndDiff)), git: median(rows.map((r) => r.git)) };
+  console.log(`\nMedian per real pair: diff ${med.diff.toFixed(1)} ms (target < 20 ms), parse+diff ${med.parseAndDiff.toFixed(1)} ms, git diff --word-diff ${med.git.toFixed(1)} ms`);
+  console.log(`Ratio diff / git: ${(med.diff / med.git).toFixed(2)}; parse+diff / git: ${(med.parseAndDiff / med.git).toFixed(2)}`);
+  console.log(`10x pair: diff ${big.diff.toFixed(1)} ms = ${(big.diff / base.diff).toFixed(1)}x its real pair (target < 10x); parse+diff ${(big.parseAndDiff / base.parseAndDiff).toFixed(1)}x; git ${(big.git / base.git).toFixed(1)}x`);
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}

@@ -1,0 +1,86 @@
+/**
+ * Flatten a version's mdast into blocks (headings, paragraphs, list items, table rows, quotes,
+ * code, HTML), each with its section: the heading trail and the anchor of the nearest heading.
+ */
+import GithubSlugger from 'github-slugger';
+import type { Nodes, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import { htmlText, inlineRuns, type Definitions } from './inline.ts';
+import { plainText } from './normalise.ts';
+import type { Block, BlockType, SectionRef } from './types.ts';
+
+/** Section of the text before the first heading. */
+export const OPENING_SECTION: SectionRef = Object.freeze({ anchor: '', title: '', trail: [] }) as SectionRef;
+
+/**
+ * Flatten a parsed version (from `parseVersionSource`) into blocks in reading order.
+ *
+ * A heading's anchor is its `{#id}` (`heading.data.anchor`) or, without one, its GitHub slug
+ * (github-slugger, numbered on repeats), as the rendered page has it. Blocks with no text
+ * (thematic breaks, HTML comments, MDX comments and imports, frontmatter) are left out.
+ *
+ * @param tree mdast root.
+ * @returns Blocks; each list item, table row and paragraph of a quote is its own block.
+ */
+export function flattenBlocks(tree: Root): Block[] {
+  const definitions = collectDefinitions(tree);
+  const slugger = new GithubSlugger();
+  const blocks: Block[] = [];
+  const trail: { depth: number; title: string }[] = [];
+  let section: SectionRef = OPENING_SECTION;
+
+  const add = (type: BlockType, runs: Block['runs'], depth?: number) => {
+    if (plainText(runs) === '') return;
+    const block: Block = { type, runs, section };
+    if (depth !== undefined) block.depth = depth;
+    blocks.push(block);
+  };
+  const walk = (node: RootContent | Nodes, container: BlockType | undefined): void => {
+    switch (node.type) {
+      case 'heading': {
+        const runs = inlineRuns(node.children, definitions);
+        const title = plainText(runs);
+        const anchor = node.data?.anchor ?? slugger.slug(toString(node));
+        if (node.data?.anchor) slugger.slug(node.data.anchor);
+        while (trail.length > 0 && trail.at(-1)!.depth >= node.depth) trail.pop();
+        trail.push({ depth: node.depth, title });
+        section = { anchor, title, trail: trail.map((t) => t.title) };
+        return add('heading', runs, node.depth);
+      }
+      case 'paragraph':
+        return add(container ?? 'paragraph', inlineRuns(node.children, definitions));
+      case 'listItem':
+        return node.children.forEach((child) => walk(child, container === 'blockquote' ? container : 'list-item'));
+      case 'blockquote':
+        return node.children.forEach((child) => walk(child, 'blockquote'));
+      case 'table':
+        for (const row of node.children) {
+          const runs = row.children.flatMap((cell, i) => [...(i > 0 ? [{ text: ' | ' }] : []), ...inlineRuns(cell.children, definitions)]);
+          add('table-row', runs);
+        }
+        return;
+      case 'code':
+        return add('code', [{ text: node.value, marks: ['code'] }]);
+      case 'html':
+        return add('html', [{ text: htmlText(node.value) }]);
+      case 'definition':
+      case 'thematicBreak':
+      case 'yaml':
+        return;
+      default:
+        if (node.type === 'mdxFlowExpression' || node.type === 'mdxjsEsm') return;
+        if ('children' in node) (node.children as RootContent[]).forEach((child) => walk(child, container));
+    }
+  };
+  tree.children.forEach((node) => walk(node, undefined));
+  return blocks;
+}
+
+function collectDefinitions(tree: Root): Definitions {
+  const definitions = new Map<string, string>();
+  visit(tree, 'definition', (node) => {
+    if (!definitions.has(node.identifier.toLowerCase())) definitions.set(node.identifier.toLowerCase(), node.url);
+  });
+  return definitions;
+}
