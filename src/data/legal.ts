@@ -94,6 +94,19 @@ export async function getResolvedDeepLinks(): Promise<ResolvedDeepLink[]> {
   );
 }
 
+/**
+ * A version's source text, for diffs (src/data/diffs.ts).
+ *
+ * @returns `text`: the file's body (frontmatter removed by the loader); `format`: `md` or `mdx`,
+ *   from the file's extension.
+ * @throws Error when the version has no entry (a page asked for a version the model does not have).
+ */
+export async function getVersionSource(version: Version): Promise<{ text: string; format: 'md' | 'mdx' }> {
+  const entry = (await load()).entries.get(`${version.document}/${version.effective}`);
+  if (!entry) throw new Error(`No source for ${version.document} ${version.effective}`);
+  return { text: entry.body ?? '', format: entry.filePath?.endsWith('.md') ? 'md' : 'mdx' };
+}
+
 function load() {
   cache ??= (async () => {
     const [registry, versions] = await Promise.all([getCollection('documents'), getCollection('versions')]);

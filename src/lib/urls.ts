@@ -13,6 +13,10 @@ export const versionPath = (document: string, effective: CivilDate) => `/${docum
 export const historyPath = (document: string) => `/${document}/history/`;
 /** `/privacy-statement/2024-05-01/changes/`: what changed from the previous version. */
 export const changesPath = (document: string, effective: CivilDate) => `/${document}/${effective}/changes/`;
+/** `/privacy-statement/compare/`: compare any two versions (in the browser). */
+export const comparePath = (document: string) => `/${document}/compare/`;
+/** `/privacy-statement/2024-05-01/blocks.json`: a version's blocks, the data the compare page diffs. */
+export const blocksPath = (document: string, effective: CivilDate) => `/${document}/${effective}/blocks.json`;
 
 /**
  * Prefix a site path with the base the site is served under.
