@@ -7,7 +7,9 @@
  * - `lock-missing` (warning): there is no lock file at all, so nothing is protected.
  * - `lock-syntax`: the lock file cannot be read.
  * - `lock-unlocked`: a version that has taken effect (or was published for notice) is not locked.
- * - `lock-pending` (warning): an upcoming, unpublished version is not locked yet.
+ * - `lock-pending`: an upcoming, unpublished version is not locked yet. An error too: every version
+ *   that reaches the site is locked, so the daily build never meets an unlocked version on its
+ *   effective date; until it is published, `npm run lock` may lock its text again (see lock.ts).
  * - `lock-changed`: a locked, published version's text changed without a new correction.
  * - `lock-stale`: the lock does not record the version as it is, and `npm run lock` may update it
  *   (a new correction, or a draft not yet published).
@@ -53,7 +55,7 @@ export const lockRule: ContentRule = ({ sources, versions, asOf, display }) => {
       if (published) {
         push(file, 1, 'lock-unlocked', `This version ${version.effective <= asOf ? `took effect on ${version.effective}` : `was published for notice on ${version.frontmatter.published}`} but is not in ${lockFile}. Run \`npm run lock\` and commit ${lockFile}.`);
       } else {
-        push(file, 1, 'lock-pending', `This upcoming version is not locked yet. When its text is final, run \`npm run lock\` and commit ${lockFile}, so it is protected once it is published.`, 'warning');
+        push(file, 1, 'lock-pending', `This upcoming version is not locked yet. Run \`npm run lock\` and commit ${lockFile} with it (until the version is published, running it again after an edit locks the new text).`);
       }
       continue;
     }
