@@ -1,0 +1,19 @@
+/**
+ * `/<document>/<YYYY-MM-DD>/blocks.json`: a version's text as diff blocks (src/lib/diff/types.ts),
+ * for the compare page, which diffs any two versions in the browser. One file per version keeps
+ * the site linear in the number of versions.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getVersionBlocks } from '../../../data/diffs.ts';
+import { getDocuments } from '../../../data/legal.ts';
+import type { Version } from '../../../lib/site-model.ts';
+
+export const getStaticPaths: GetStaticPaths = async () =>
+  (await getDocuments()).flatMap((document) =>
+    document.versions.map((version) => ({ params: { document: document.id, date: version.effective }, props: { version } })),
+  );
+
+export const GET: APIRoute = async ({ props }) => {
+  const blocks = await getVersionBlocks((props as { version: Version }).version);
+  return new Response(JSON.stringify(blocks), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};
