@@ -30,8 +30,8 @@ export interface FeedOptions {
  * Write an Atom feed of every version of the given documents.
  *
  * Entry dates: `published` is the version's publication date (frontmatter `published`, else its
- * effective date); `updated` is its last-updated date once in effect (a correction), else the
- * publication date. Civil dates are written as midnight UTC. Entries are newest first by
+ * effective date); `updated` is its last-updated date when a correction moved it past the
+ * effective date, else the publication date. Neither depends on the as-of date. Civil dates are written as midnight UTC. Entries are newest first by
  * publication date, then by document order; the feed's `updated` is the latest entry's, so the
  * same content always gives the same feed.
  *
@@ -78,10 +78,10 @@ function publishedOn(version: Version): CivilDate {
   return version.published ?? version.effective;
 }
 
-/** The date of the latest change to the entry: a correction once in effect, else the publication date. */
+/** The date of the latest change to the entry: a correction (last updated after the effective date), else the publication date. */
 function updatedOn(version: Version): CivilDate {
   const published = publishedOn(version);
-  return version.status !== 'upcoming' && version.lastUpdated > published ? version.lastUpdated : published;
+  return version.lastUpdated > version.effective && version.lastUpdated > published ? version.lastUpdated : published;
 }
 
 function entryContent(version: Version, url: string, changes: string | undefined): string {
