@@ -17,7 +17,7 @@ interface PagefindInstance {
   searchFilters: Record<string, unknown>;
   setTranslations(strings: Record<string, string>): void;
   triggerSearch(term: string): void;
-  triggerFilters(filters: Record<string, unknown>): void;
+  triggerSearchWithFilters(term: string, filters: Record<string, unknown>): void;
   on(event: 'search', callback: (term: string) => void): void;
   getDisplaySubResults(result: ResultData, limit: number): SubResult[];
 }
@@ -116,8 +116,10 @@ function start(): void {
   };
   instance.on('search', (term) => remember({ query: term, includeArchived: archived.checked }));
   archived.addEventListener('change', () => {
-    remember({ query: instance.searchTerm ?? '', includeArchived: archived.checked });
-    instance.triggerFilters(statusFilter(archived.checked));
+    // The box's text, not the instance's last term: the box waits 150 ms after typing before it searches.
+    const query = document.querySelector<HTMLInputElement>('pagefind-input input')?.value ?? instance.searchTerm ?? '';
+    remember({ query, includeArchived: archived.checked });
+    instance.triggerSearchWithFilters(query, statusFilter(archived.checked));
   });
 
   app.hidden = false;
