@@ -1,0 +1,90 @@
+/**
+ * The about-box flow in Chromium (issue 5): an app opens `/go/<key>/`, the meta refresh takes the
+ * reader to the section of the current version; old links to a former anchor land on the renamed
+ * section; a cached page of the current version read after the next version's effective date says
+ * it has been superseded. Screenshots go to /tmp/issue5-shots.
+ */
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { browserAvailable, launchBrowser, serveSite, type StaticServer } from '../helpers/browser.ts';
+
+const site = inject('fixtureSite');
+const shots = '/tmp/issue5-shots';
+
+describe.skipIf(!browserAvailable())('about-box deep links in Chromium', () => {
+  let browser: Browser;
+  let server: StaticServer;
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launchBrowser(), serveSite(site)]);
+    mkdirSync(shots, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Open a page in a small window (so sections below the fold need scrolling), optionally at a fixed time. */
+  async function open(path: string, now?: Date): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 390, height: 420 }, javaScriptEnabled: true });
+    const page = await context.newPage();
+    if (now) await page.clock.setFixedTime(now);
+    await page.goto(server.url + path.replace(/^\//, ''));
+    return page;
+  }
+
+  /** Where the top of an element is, in CSS pixels from the top of the window. */
+  const topOf = (page: Page, selector: string) => page.locator(selector).evaluate((element) => element.getBoundingClientRect().top);
+
+  it('should take the reader from /go/<key>/ to the section of the current version, without JavaScript', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 420 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}go/data-retention/`);
+    await page.waitForURL(`${server.url}privacy-statement/#data-retention`);
+    await page.waitForFunction(() => window.scrollY > 0);
+    expect(await page.locator('article').getAttribute('data-effective')).toBe('2024-03-01');
+    expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('data-retention');
+    const top = await topOf(page, '#data-retention');
+    expect(top).toBeGreaterThanOrEqual(-1);
+    expect(top).toBeLessThan(100);
+    await page.screenshot({ path: `${shots}/go-data-retention-landing.png` });
+    await context.close();
+  });
+
+  it('should land an old link to a former anchor on the renamed section', async () => {
+    const page = await open('/privacy-statement/#retention');
+    await page.waitForFunction(() => window.scrollY > 0);
+    expect(await page.evaluate(() => document.querySelector(':target')?.closest('h2')?.id)).toBe('data-retention');
+    expect(await topOf(page, '#data-retention')).toBeLessThan(100);
+    await page.context().close();
+  });
+
+  it('should keep the superseded notice hidden while the version is in effect in Los Angeles', async () => {
+    // 2025-09-01T06:59Z is still August 31 in Los Angeles (UTC-7 in summer).
+    const page = await open('/privacy-statement/', new Date('2025-09-01T06:59:00Z'));
+    await page.waitForLoadState('load');
+    expect(await page.locator('.superseded-notice').isVisible()).toBe(false);
+    await page.context().close();
+  });
+
+  it('should show "This text has been superseded" when the cached page is read on the next version\'s date', async () => {
+    const page = await open('/privacy-statement/', new Date('2025-09-01T07:01:00Z'));
+    const notice = page.locator('.superseded-notice');
+    await notice.waitFor({ state: 'visible' });
+    expect((await notice.innerText()).replace(/\s+/g, ' ')).toBe('This text has been superseded. A new version took effect on September 1, 2025: read the version in effect.');
+    expect(await notice.locator('a').getAttribute('href')).toBe('/privacy-statement/2025-09-01/');
+    await page.screenshot({ path: `${shots}/superseded.png`, fullPage: false });
+    await page.context().close();
+  });
+
+  it('should show the notice of the upcoming version on the home page (screenshot)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    expect(await page.locator('.upcoming-notice').first().isVisible()).toBe(true);
+    await page.screenshot({ path: `${shots}/home-notice.png`, fullPage: true });
+    await page.goto(`${server.url}privacy-statement/`);
+    await page.screenshot({ path: `${shots}/current-with-notice.png` });
+    await context.close();
+  });
+});
