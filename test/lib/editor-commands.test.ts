@@ -1,0 +1,156 @@
+/**
+ * The editors' commands as editors run them (issue 6): `npm run check` (exit codes, output format),
+ * `npm run lock` and `npm run new-version`, on temporary content folders. A failed command never
+ * changes the content folder.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { root, writeContent } from '../helpers/site.ts';
+import { asOf, base, locked, version } from './editor-sources.ts';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+function content(name: string, files: Record<string, string>): string {
+  const dir = writeContent(`editor-${name}-${process.pid}`, files);
+  dirs.push(dir);
+  return dir;
+}
+
+/** Run `scripts/<script>.ts` on a content folder; messages name it `content/` as in the real project. */
+function run(script: string, dir: string, args: string[] = [], at = asOf) {
+  const result = spawnSync(process.execPath, [join(root, 'scripts', `${script}.ts`), ...args], {
+    cwd: root, encoding: 'utf8', env: { ...process.env, LEGAL_CONTENT_DIR: dir, LEGAL_AS_OF: at },
+  });
+  const shown = (s: string) => s.split(`${relative(root, dir)}/`).join('content/');
+  return { status: result.status, stdout: shown(result.stdout), stderr: shown(result.stderr) };
+}
+
+/** Every file of a folder with the hash of its bytes, to prove nothing changed. */
+function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else files[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+describe('npm run check', () => {
+  it('should print every error as file:line:column: severity: message [rule-id] and exit 1, leaving the content as it was', () => {
+    const dir = content('check-errors', { ...locked, 'privacy-statement/2024-01-01.mdx': version('summary: Adds retention.\nmaterial: false', '<script>x</script>\n\n[a](#nowhere)') });
+    const before = snapshot(dir);
+    const { status, stderr } = run('check', dir);
+    expect(status).toBe(1);
+    expect(stderr).toContain('content/privacy-statement/2024-01-01.mdx:6:1: error: `<script>` is not allowed in content: it runs code. Remove it; for a highlighted box use <Notice>. [safe-mdx-element]');
+    expect(stderr).toMatch(/content\/privacy-statement\/2024-01-01\.mdx:8:1: error: The link `#nowhere` points to no section of this version\. .* \[link-missing-anchor\]/);
+    expect(stderr).toMatch(/content\/privacy-statement\/2024-01-01\.mdx:1:1: error: .* \[lock-changed\]/);
+    expect(stderr).toMatch(/✖ 3 errors, 0 warnings/);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('should exit 0 when there are warnings only, and print them', () => {
+    const { status, stderr } = run('check', content('check-warnings', base));
+    expect(status).toBe(0);
+    expect(stderr).toMatch(/^content\/versions\.lock:1:1: warning: There is no content\/versions\.lock, .* \[lock-missing\]$/m);
+    expect(stderr).toContain('✔ 2 documents, 3 versions checked (as of 2025-06-01), 1 warnings');
+  });
+
+  it('should pass on the real content/ with its lock', () => {
+    const result = spawnSync(process.execPath, [join(root, 'scripts', 'check.ts')], { cwd: root, encoding: 'utf8', env: { ...process.env, LEGAL_CONTENT_DIR: 'content', LEGAL_AS_OF: '2026-11-30' } });
+    expect(result.stderr).not.toMatch(/error|warning/);
+    expect(result.status).toBe(0);
+  });
+});
+
+describe('npm run lock', () => {
+  it('should lock every version, then report the lock up to date without rewriting it', () => {
+    const dir = content('lock-new', base);
+    const first = run('lock', dir);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain('locked      privacy-statement/2022-03-31');
+    expect(readFileSync(join(dir, 'versions.lock'), 'utf8')).toBe(locked['versions.lock']);
+    const before = snapshot(dir);
+    expect(run('lock', dir).stdout).toContain('is up to date (3 versions locked)');
+    expect(snapshot(dir)).toEqual(before);
+    expect(run('check', dir).status).toBe(0);
+  });
+
+  it('should refuse to re-lock a published version changed without a correction, and leave the lock as it was', () => {
+    const dir = content('lock-refuse', { ...locked, 'privacy-statement/2022-03-31.mdx': base['privacy-statement/2022-03-31.mdx']!.replace('Names.', 'Names and more.') });
+    const before = snapshot(dir);
+    const result = run('lock', dir);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('refused     privacy-statement/2022-03-31: published, and its text changed without a new correction.');
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('should re-lock a corrected version, after which the check passes and last updated follows the correction', () => {
+    const corrected = base['privacy-statement/2022-03-31.mdx']!.replace('material: false', 'material: false\ncorrections:\n  - date: 2024-05-01\n    reason: Fixes a typo.').replace('Names.', 'Names!');
+    const dir = content('lock-correct', { ...locked, 'privacy-statement/2022-03-31.mdx': corrected });
+    expect(run('check', dir).stderr).toContain('[lock-stale]');
+    const result = run('lock', dir);
+    expect(result.stdout).toContain('corrected   privacy-statement/2022-03-31 (new correction recorded)');
+    expect(readFileSync(join(dir, 'versions.lock'), 'utf8')).toMatch(/privacy-statement\/2022-03-31:\n {2}sha256: [0-9a-f]{64}\n {2}corrections: 1\n/);
+    expect(run('check', dir).status).toBe(0);
+  });
+
+  it('should refuse to lock while the content has other errors', () => {
+    const dir = content('lock-blocked', { ...base, 'terms-of-use/2023-06-01.md': version('material: false', '<script>x</script>') });
+    const result = run('lock', dir);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('[safe-mdx-element]');
+    expect(result.stderr).toContain('nothing was locked');
+    expect(existsSync(join(dir, 'versions.lock'))).toBe(false);
+  });
+});
+
+describe('npm run new-version', () => {
+  it('should copy the newest version with fresh frontmatter the check refuses until it is finished', () => {
+    const dir = content('new-ok', locked);
+    const result = run('new-version', dir, ['privacy-statement', '--effective', '2025-09-01']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('✔ Created content/privacy-statement/2025-09-01.mdx, a copy of content/privacy-statement/2024-01-01.mdx (effective January 1, 2024).');
+    expect(result.stdout).toContain('Next:');
+    const created = readFileSync(join(dir, 'privacy-statement', '2025-09-01.mdx'), 'utf8');
+    expect(created).toContain('## Data retention {#data-retention}\n\nA year.');
+    expect(created).not.toContain('summary: Adds retention.');
+    const check = run('check', dir);
+    expect(check.status).toBe(1);
+    for (const rule of ['new-version-todo', 'frontmatter-summary-required', 'frontmatter-material-required', 'lock-pending']) expect(check.stderr).toContain(`[${rule}]`);
+    expect(check.stderr).toMatch(/content\/privacy-statement\/2025-09-01\.mdx:2:3: error: This new version is not finished/);
+  });
+
+  it('should make a version that passes the check once the editor has filled it in and locked it', () => {
+    const dir = content('new-finish', locked);
+    run('new-version', dir, ['terms-of-use', '--effective', '2025-09-01']);
+    const path = join(dir, 'terms-of-use', '2025-09-01.md');
+    const finished = readFileSync(path, 'utf8').split('\n').filter((line) => !line.startsWith('#')).join('\n').replace('---\n---', '---\nsummary: Clarifies acceptable use.\nmaterial: false\n---');
+    writeFileSync(path, finished);
+    expect(run('lock', dir).status).toBe(0);
+    const check = run('check', dir);
+    expect(check.stderr).toBe('✔ 2 documents, 4 versions checked (as of 2025-06-01)\n');
+  });
+
+  it.each([
+    ['an unknown document', ['privacy', '--effective', '2025-09-01'], 'There is no document "privacy". Documents: privacy-statement, terms-of-use.'],
+    ['a date that does not exist', ['privacy-statement', '--effective', '2025-02-30'], '"2025-02-30" is not a real date.'],
+    ['the date of an existing version', ['privacy-statement', '--effective', '2024-01-01'], 'A version of "privacy-statement" effective 2024-01-01 already exists: privacy-statement/2024-01-01.mdx.'],
+    ['a date before the newest version', ['privacy-statement', '--effective', '2023-01-01'], 'must take effect after the newest one (2024-01-01, privacy-statement/2024-01-01.mdx); 2023-01-01 is not after it.'],
+    ['a missing --effective', ['privacy-statement'], 'Usage: npm run new-version -- <document> --effective YYYY-MM-DD'],
+  ])('should refuse %s, write nothing and exit 1', (_, args, message) => {
+    const dir = content('new-refuse', locked);
+    const before = snapshot(dir);
+    const result = run('new-version', dir, args);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(message);
+    expect(snapshot(dir)).toEqual(before);
+  });
+});
