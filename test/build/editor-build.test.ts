@@ -1,0 +1,135 @@
+/**
+ * The build and the editors' safety rules (issue 6): no half-published site, unsafe content never
+ * reaches the output, and the content components and corrections render.
+ */
+import { createHash } from 'node:crypto';
+import { cpSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { buildSite, readPage, text, tmp, writeContent } from '../helpers/site.ts';
+
+const previousSite = inject('fixtureSite');
+const cleanup: string[] = [];
+afterAll(() => cleanup.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+const registry = 'documents:\n  - id: terms\n    title: Terms\n    kind: terms\n    description: The rules.\n';
+const safeVersion = `---
+material: false
+corrections:
+  - date: 2024-03-05
+    reason: Fixes a typo in the address.
+  - date: 2024-02-10
+    reason: Corrects a broken link.
+---
+
+Read the [contact section](#contact-us).
+
+## Definitions {#definitions}
+
+<Definition term="Personal data">
+Information that identifies a person.
+</Definition>
+
+<Notice title="Important">
+This applies to **everyone**.
+</Notice>
+
+## Contact us {#contact-us}
+
+<Address>
+Fixture Co\\
+1 Market Street
+</Address>
+`;
+
+function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else files[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+/** A copy of the shared fixture site standing in for the previous `dist/`. */
+function previousDist(name: string): string {
+  const out = join(tmp, `${name}-${process.pid}`);
+  rmSync(out, { recursive: true, force: true });
+  cpSync(previousSite, out, { recursive: true });
+  cleanup.push(out);
+  return out;
+}
+
+const leftovers = (name: string) => readdirSync(tmp).filter((entry) => entry.startsWith(`.build-${name}`));
+
+describe('a failed build', () => {
+  it('should stop at the check on unsafe content, leaving the previous site and the content untouched', () => {
+    const out = previousDist('editor-dist-check');
+    const content = writeContent(`editor-unsafe-${process.pid}`, { 'documents.yaml': registry, 'terms/2024-01-01.mdx': '---\nmaterial: false\n---\n\n## Hi {#hi}\n\n<script>alert(document.cookie)</script>\n' });
+    cleanup.push(content);
+    const [siteBefore, contentBefore] = [snapshot(out), snapshot(content)];
+    const run = buildSite(relative(tmp, out), { LEGAL_CONTENT_DIR: content, LEGAL_AS_OF: '2024-06-01' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/terms\/2024-01-01\.mdx:7:1: error: `<script>` is not allowed in content: it runs code\..*\[safe-mdx-element\]/);
+    expect(run.stderr).toContain('nothing was built');
+    expect(snapshot(out)).toEqual(siteBefore);
+    expect(snapshot(content)).toEqual(contentBefore);
+    expect(leftovers(relative(tmp, out))).toEqual([]);
+  });
+
+  it('should leave the previous site intact when Astro fails after the check passed, and remove its staging folder', () => {
+    const out = previousDist('editor-dist-astro');
+    const content = writeContent(`editor-astro-fail-${process.pid}`, { 'documents.yaml': registry, 'terms/2024-01-01.mdx': safeVersion });
+    cleanup.push(content);
+    const [siteBefore, contentBefore] = [snapshot(out), snapshot(content)];
+    // An invalid site URL passes the content check but makes Astro's config validation fail.
+    const run = buildSite(relative(tmp, out), { LEGAL_CONTENT_DIR: content, LEGAL_AS_OF: '2024-06-01', LEGAL_SITE: 'not a url' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('The build failed');
+    expect(snapshot(out)).toEqual(siteBefore);
+    expect(snapshot(content)).toEqual(contentBefore);
+    expect(leftovers(relative(tmp, out))).toEqual([]);
+  });
+});
+
+describe('a version with content components and corrections', () => {
+  const content = writeContent(`editor-components-${process.pid}`, { 'documents.yaml': registry, 'terms/2024-01-01.mdx': safeVersion });
+  const run = buildSite(`editor-components-${process.pid}`, { LEGAL_CONTENT_DIR: content, LEGAL_AS_OF: '2024-06-01' });
+  cleanup.push(content, run.outDir);
+
+  it('should build', () => {
+    expect(run.stderr).not.toContain('error');
+    expect(run.status).toBe(0);
+  });
+
+  it('should render <Notice>, <Definition> and <Address> without any import', () => {
+    const body = readPage(run.outDir, '/terms/').querySelector('.version__body')!;
+    const notice = body.querySelector('.content-notice[role="note"]');
+    expect(text(notice?.querySelector('.content-notice__title'))).toBe('Important');
+    expect(text(notice)).toContain('This applies to everyone.');
+    expect(notice!.querySelectorAll('p > strong').map((s) => s.textContent)).toEqual(['Important', 'everyone']);
+    expect(text(body.querySelector('dl.content-definition dt dfn'))).toBe('Personal data');
+    expect(text(body.querySelector('dl.content-definition dd'))).toBe('Information that identifies a person.');
+    expect(body.querySelector('address.content-address br')).not.toBeNull();
+    expect(body.querySelectorAll('script')).toHaveLength(0);
+  });
+
+  it('should say "Corrected on <date>: <reason>" oldest first on the version page and the history, with last updated following the latest', () => {
+    const page = readPage(run.outDir, '/terms/2024-01-01/');
+    expect(page.querySelectorAll('.version__header .corrections__item').map((li) => text(li))).toEqual([
+      'Corrected on February 10, 2024: Corrects a broken link.',
+      'Corrected on March 5, 2024: Fixes a typo in the address.',
+    ]);
+    expect(page.querySelectorAll('.version__dates time').map((t) => t.getAttribute('datetime'))).toEqual(['2024-01-01', '2024-03-05']);
+    const history = readPage(run.outDir, '/terms/history/');
+    expect(history.querySelectorAll('.history__item .corrections__item').map((li) => text(li))).toEqual([
+      'Corrected on February 10, 2024: Corrects a broken link.',
+      'Corrected on March 5, 2024: Fixes a typo in the address.',
+    ]);
+    expect(text(history.querySelector('.history__dates'))).toContain('Last updated March 5, 2024.');
+  });
+});
