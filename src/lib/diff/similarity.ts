@@ -3,6 +3,9 @@
  * that moved with small edits.
  */
 
+/** Scripts written without spaces between words. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
 /** The words of a text as a multiset: lower-cased letter/digit runs and their counts. */
 export type WordBag = Map<string, number>;
 
@@ -14,8 +17,10 @@ export type WordBag = Map<string, number>;
  */
 export function wordBag(key: string): WordBag {
   const bag: WordBag = new Map();
-  for (const word of key.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
-    if (word !== '') bag.set(word, (bag.get(word) ?? 0) + 1);
+  for (const word of key.toLowerCase().split(/[^\p{L}\p{N}\p{M}]+/u)) {
+    if (word === '') continue;
+    // Scripts written without spaces count character by character (a cheap stand-in for their words).
+    for (const part of UNSPACED.test(word) ? [...word] : [word]) bag.set(part, (bag.get(part) ?? 0) + 1);
   }
   return bag;
 }

@@ -72,25 +72,30 @@ export function diffWordsOf(oldRuns: readonly Run[], newRuns: readonly Run[], op
   const oldTokens = tokenize(oldRuns, options.locale);
   const newTokens = tokenize(newRuns, options.locale);
   const key = options.typography === 'show' ? (t: Token) => `${t.text}\u0001${t.href ?? ''}` : (t: Token) => `${typographyKey(t.text)}\u0001${t.href ?? ''}`;
-  const changes = diffArrays(oldTokens.map(key), newTokens.map(key));
+  const oldKeys = oldTokens.map(key);
+  const newKeys = newTokens.map(key);
+  const entries: Entry[] = [];
+  let i = 0;
+  let j = 0;
+  for (const change of diffArrays(oldKeys, newKeys)) {
+    for (let n = 0; n < change.count; n++) {
+      if (change.removed) entries.push({ op: 'delete', old: i++ });
+      else if (change.added) entries.push({ op: 'insert', new: j++ });
+      else entries.push({ op: 'equal', old: i++, new: j++ });
+    }
+  }
+  slideToSentences(entries, oldTokens, newTokens, oldKeys, newKeys);
   const segments: Segment[] = [];
   const oldChanged = new Set<number>();
   const newChanged = new Set<number>();
-  let i = 0;
-  let j = 0;
-  for (const change of changes) {
-    for (let n = 0; n < change.count; n++) {
-      if (change.removed) {
-        oldChanged.add(i);
-        append(segments, 'delete', oldTokens[i++]!);
-      } else if (change.added) {
-        newChanged.add(j);
-        append(segments, 'insert', newTokens[j++]!);
-      } else {
-        i++;
-        append(segments, 'equal', newTokens[j++]!);
-      }
-    }
+  for (const entry of entries) {
+    if (entry.op === 'delete') {
+      oldChanged.add(entry.old!);
+      append(segments, 'delete', oldTokens[entry.old!]!);
+    } else if (entry.op === 'insert') {
+      newChanged.add(entry.new!);
+      append(segments, 'insert', newTokens[entry.new!]!);
+    } else append(segments, 'equal', newTokens[entry.new!]!);
   }
   return { segments, wordsInserted: countTouchedWords(newTokens, newChanged), wordsDeleted: countTouchedWords(oldTokens, oldChanged) };
 }
@@ -120,6 +125,71 @@ export function wholeBlockSegments(runs: readonly Run[], op: 'insert' | 'delete'
     space = text.endsWith(' ');
   }
   return segments;
+}
+
+/** One token of a word diff: kept (both indices), deleted (old index) or inserted (new index). */
+interface Entry {
+  op: 'equal' | 'insert' | 'delete';
+  old?: number;
+  new?: number;
+}
+
+/** Tokens that end a sentence or clause. */
+const CLAUSE_END = /^[.;:!?\u3002\uFF01\uFF1F]$/u;
+
+/**
+ * Slide each run of only inserted (or only deleted) tokens to the place a reader expects it.
+ * Myers' algorithm may put an inserted sentence at any of several equivalent places
+ * ("services. We [keep it safe. We] never" instead of "services. [We keep it safe.] We never");
+ * like git's diff "slider" heuristics, this moves the run, among the equivalent places, to one
+ * that starts after a sentence end and ends with one, preferring the earliest. The diff stays minimal.
+ */
+function slideToSentences(entries: Entry[], oldTokens: readonly Token[], newTokens: readonly Token[], oldKeys: readonly string[], newKeys: readonly string[]): void {
+  const keyOf = (entry: Entry, side: 'old' | 'new') => (side === 'old' ? oldKeys[entry.old!] : newKeys[entry.new!]);
+  let start = 0;
+  while (start < entries.length) {
+    const op = entries[start]!.op;
+    let end = start;
+    while (end < entries.length && entries[end]!.op === op) end++;
+    const pure = op !== 'equal' && entries[start - 1]?.op !== (op === 'insert' ? 'delete' : 'insert') && entries[end]?.op !== (op === 'insert' ? 'delete' : 'insert');
+    if (pure) {
+      const side = op === 'insert' ? 'new' : 'old';
+      const tokens = side === 'new' ? newTokens : oldTokens;
+      // How far the run can move: left while the kept token before it equals the run's last token, right likewise.
+      let left = 0;
+      while (start - left - 1 >= 0 && entries[start - left - 1]!.op === 'equal' && keyOf(entries[start - left - 1]!, side) === keyOf(entries[end - left - 1]!, side)) left++;
+      let right = 0;
+      while (end + right < entries.length && entries[end + right]!.op === 'equal' && keyOf(entries[end + right]!, side) === keyOf(entries[start + right]!, side)) right++;
+      if (left + right > 0) {
+        // The run's tokens, in order, over the whole movable window: kept + run + kept.
+        const window = entries.slice(start - left, end + right).map((e) => (side === 'new' ? e.new! : e.old!));
+        const length = end - start;
+        let best = left;
+        let bestScore = -1;
+        for (let shift = 0; shift <= left + right; shift++) {
+          const outside = entries[start - left - 1];
+          const before = shift > 0 ? window[shift - 1] : outside?.[side];
+          const last = window[shift + length - 1]!;
+          const opensSentence = shift === 0 && !outside ? true : before !== undefined && CLAUSE_END.test(tokens[before]!.text);
+          const score = (opensSentence ? 2 : 0) + (CLAUSE_END.test(tokens[last]!.text) ? 1 : 0);
+          if (score > bestScore) [best, bestScore] = [shift, score];
+        }
+        if (best !== left) {
+          const otherSide = side === 'new' ? 'old' : 'new';
+          const others = entries.slice(start - left, end + right).filter((e) => e.op === 'equal').map((e) => e[otherSide]!);
+          const rebuilt: Entry[] = window.map((index, k) => {
+            const inRun = k >= best && k < best + length;
+            if (inRun) return side === 'new' ? { op: 'insert', new: index } : { op: 'delete', old: index };
+            const other = others.shift()!;
+            return side === 'new' ? { op: 'equal', old: other, new: index } : { op: 'equal', old: index, new: other };
+          });
+          entries.splice(start - left, window.length, ...rebuilt);
+          end = start - left + best + length;
+        }
+      }
+    }
+    start = end;
+  }
 }
 
 function append(segments: Segment[], op: Segment['op'], token: Token): void {
