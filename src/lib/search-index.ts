@@ -12,6 +12,12 @@
  */
 import type { Document, Version } from './site-model.ts';
 
+/**
+ * Pagefind weight of an archived version's text (normal text is 1; Pagefind ranks on a quadratic
+ * scale, so 0.7 makes a match worth about half as much).
+ */
+export const archivedWeight = 0.7;
+
 /** Pagefind filter keys, as the search page queries them. */
 export const searchFilterKeys = ['document', 'kind', 'status'] as const;
 
@@ -38,7 +44,8 @@ export function isIndexedPage(document: Document, version: Version, page: 'docum
  *   status `current` | `archived` | `upcoming`), `data-pagefind-meta` (title, effective `YYYY-MM-DD`),
  *   and the `data-search-*` attributes those two read their values from. Status is a filter only,
  *   not metadata: metadata is searched, and "current" or "archived" must not match every page.
- *   Results carry their filters, so the search page still reads a result's status.
+ *   Results carry their filters, so the search page still reads a result's status. Archived
+ *   versions also get `data-pagefind-weight` (see `archivedWeight`).
  */
 export function searchAttributes(document: Document, version: Version): Record<string, string> {
   return {
@@ -50,5 +57,7 @@ export function searchAttributes(document: Document, version: Version): Record<s
     'data-search-status': version.status,
     'data-search-title': version.title,
     'data-search-effective': version.effective,
+    // Archived text ranks below the same words in force: with archived versions included, the current text comes first.
+    ...(version.status === 'archived' ? { 'data-pagefind-weight': String(archivedWeight) } : {}),
   };
 }

@@ -118,6 +118,7 @@ describe.skipIf(!available)('search in Chromium', () => {
     await page.getByLabel('Include archived versions').check();
     const shown = await until(page, 'zebra clause', ['/privacy-statement/', '/privacy-statement/2023-01-15/', '/privacy-statement/2025-09-01/']);
     expect(shown.find((r) => r.status === 'archived')).toMatchObject({ href: '/privacy-statement/2023-01-15/', label: 'Archived · Version effective January 15, 2023' });
+    expect(shown.map((r) => r.status)).toEqual(['current', 'upcoming', 'archived']); // the same words rank lower in archived text
     expect(new URL(page.url()).search).toBe('?q=zebra+clause&archived=1');
   });
 
