@@ -11,7 +11,7 @@ import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatDiagnostic, sortDiagnostics } from '../src/lib/diagnostics.ts';
-import { checkContentOnDisk } from '../src/node/run-check.ts';
+import { checkedToken, checkInWorker } from '../src/node/check-in-worker.ts';
 import { resolveSettings } from '../src/settings.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,7 +28,8 @@ function fail(message: string): never {
 let settings;
 try {
   settings = resolveSettings(process.env);
-  const { diagnostics } = checkContentOnDisk(settings, root);
+  // In a worker thread: its memory is given back before Astro starts (see check-in-worker.ts).
+  const diagnostics = await checkInWorker(settings, root);
   for (const diagnostic of sortDiagnostics(diagnostics)) console.error(formatDiagnostic(diagnostic));
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   if (errors > 0) fail(`\n✖ ${errors} content error${errors === 1 ? '' : 's'}: nothing was built; ${out} is unchanged.`);
@@ -40,7 +41,8 @@ console.log(`Building as of ${settings.asOf} (${settings.timeZone}) into ${out}`
 const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const result = spawnSync(process.execPath, [astro, 'build', '--root', root], {
   stdio: 'inherit',
-  env: { ...process.env, LEGAL_OUT_DIR: staging, LEGAL_CACHE_DIR: `${staging}-cache` },
+  // LEGAL_CONTENT_CHECKED: the content-check integration need not check the same content again.
+  env: { ...process.env, LEGAL_OUT_DIR: staging, LEGAL_CACHE_DIR: `${staging}-cache`, LEGAL_CONTENT_CHECKED: checkedToken(settings) },
 });
 rmSync(`${staging}-cache`, { recursive: true, force: true });
 if (result.status !== 0) fail(`\n✖ The build failed: ${out} is unchanged.`);

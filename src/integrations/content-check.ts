@@ -4,6 +4,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { assertContentValid } from '../node/run-check.ts';
+import { checkedToken } from '../node/check-in-worker.ts';
 import { formatDiagnostic } from '../lib/diagnostics.ts';
 import type { Settings } from '../settings.ts';
 
@@ -16,6 +17,8 @@ export function contentCheck(settings: Settings): AstroIntegration {
     name: 'legal-content-check',
     hooks: {
       'astro:config:setup': ({ logger }) => {
+        // scripts/build.ts has just checked this content at this as-of date: checking twice doubles the time.
+        if (process.env.LEGAL_CONTENT_CHECKED === checkedToken(settings)) return logger.info(`content checked by the build script, as of ${settings.asOf}`);
         const result = assertContentValid(settings);
         for (const warning of result.diagnostics) logger.warn(formatDiagnostic(warning));
         logger.info(`${result.versions.length} versions checked, as of ${settings.asOf} (${settings.timeZone})`);
