@@ -12,7 +12,7 @@
  * Format (YAML, one entry per version, sorted):
  *
  *     privacy-statement/2022-03-31:
- *       sha256: 3b1f…
+ *       sha256: "3b1f…"      (quoted: a hash of digits only must not read as a number)
  *       corrections: 0
  *
  * `corrections` is how many corrections the version listed when it was locked: the hash may be
@@ -126,7 +126,7 @@ export function serializeLock(lock: Lock): string {
     '# Written by `npm run lock`; do not edit by hand. See content/README.md, "Published versions are locked".',
   ];
   const entries = [...lock].sort(([a], [b]) => (a < b ? -1 : 1));
-  return [...header, ...entries.flatMap(([key, entry]) => [`${key}:`, `  sha256: ${entry.sha256}`, `  corrections: ${entry.corrections}`]), ''].join('\n');
+  return [...header, ...entries.flatMap(([key, entry]) => [`${key}:`, `  sha256: "${entry.sha256}"`, `  corrections: ${entry.corrections}`]), ''].join('\n');
 }
 
 /** A version as the lock needs to see it. */

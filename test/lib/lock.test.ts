@@ -53,10 +53,15 @@ describe('the lock file', () => {
     ]);
     const written = serializeLock(lock);
     expect(written.split('\n').filter((l) => !l.startsWith('#'))).toEqual([
-      'privacy/2022-03-31:', `  sha256: ${'a'.repeat(64)}`, '  corrections: 0',
-      'terms/2024-01-01:', `  sha256: ${'b'.repeat(64)}`, '  corrections: 1', '',
+      'privacy/2022-03-31:', `  sha256: "${'a'.repeat(64)}"`, '  corrections: 0',
+      'terms/2024-01-01:', `  sha256: "${'b'.repeat(64)}"`, '  corrections: 1', '',
     ]);
     expect([...parseLock(written)].map(([key, e]) => [key, e.sha256[0], e.corrections, e.line])).toEqual([['privacy/2022-03-31', 'a', 0, 3], ['terms/2024-01-01', 'b', 1, 6]]);
+  });
+
+  it('should read a hash of digits only as a hash, not a number', () => {
+    const digits = '1'.repeat(64);
+    expect(parseLock(serializeLock(new Map([['privacy/2022-03-31', { sha256: digits, corrections: 0, line: 0 }]]))).get('privacy/2022-03-31')!.sha256).toBe(digits);
   });
 
   it('should name the line of a malformed entry', () => {

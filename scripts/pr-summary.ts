@@ -1,0 +1,65 @@
+/**
+ * `npm run pr-summary -- --base <git-ref>`: print a Markdown summary of every document changed in
+ * the content folder since the merge base of <git-ref> and HEAD (working-tree changes and new,
+ * untracked files included), with each changed document's diff from `npm run diff`, the lock file
+ * changes and the check result. The pull-request workflow posts it as a comment.
+ *
+ * Exit codes: 0 when the summary was printed (whatever the check found), 1 on usage or git errors.
+ * Environment: LEGAL_CONTENT_DIR, LEGAL_AS_OF (see src/settings.ts).
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { prSummary, type ChangedFile, type FileStatus } from '../src/lib/pr-summary.ts';
+import { checkContentOnDisk } from '../src/node/run-check.ts';
+import { resolveSettings } from '../src/settings.ts';
+
+const project = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const usage = 'Usage: npm run pr-summary -- --base <git-ref>   (e.g. --base origin/main)';
+
+function git(args: string[], cwd: string): string {
+  const result = spawnSync('git', args, { cwd, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${(result.stderr || result.error?.message || '').trim()}`);
+  return result.stdout;
+}
+
+/** `npm run diff -- <document> --format markdown`, or a note when the command is missing or fails. */
+function documentDiff(document: string, contentDir: string): string {
+  const scripts = (JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts ?? {};
+  if (!scripts.diff) return '_No diff: this project has no `npm run diff` command yet._';
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const result = spawnSync(npm, ['run', '--silent', 'diff', '--', document, '--format', 'markdown'], { cwd: project, encoding: 'utf8', env: { ...process.env, LEGAL_CONTENT_DIR: contentDir } });
+  if (result.status !== 0) return `_No diff: \`npm run diff -- ${document} --format markdown\` failed:_\n\n\`\`\`\n${(result.stderr || result.stdout).trim().split('\n').slice(0, 10).join('\n')}\n\`\`\``;
+  return result.stdout;
+}
+
+try {
+  const { values } = parseArgs({ options: { base: { type: 'string' } } });
+  if (!values.base) throw new Error(usage);
+  const settings = resolveSettings(process.env);
+  const cwd = process.cwd();
+  const top = git(['rev-parse', '--show-toplevel'], cwd).trim();
+  const contentDir = isAbsolute(settings.contentDir) ? settings.contentDir : join(cwd, settings.contentDir);
+  const inRepo = relative(top, contentDir).split('\\').join('/');
+  const baseCommit = git(['merge-base', values.base, 'HEAD'], top).trim();
+  const changed: ChangedFile[] = [];
+  const lines = git(['diff', '--name-status', '--no-renames', baseCommit, '--', inRepo], top).split('\n').filter(Boolean);
+  const untracked = git(['ls-files', '--others', '--exclude-standard', '--', inRepo], top).split('\n').filter(Boolean);
+  for (const [status, path] of [...lines.map((l) => l.split('\t') as [string, string]), ...untracked.map((p) => ['A', p] as [string, string])]) {
+    const inContent = path.slice(inRepo.length + 1);
+    const file: ChangedFile = { status: status[0] as FileStatus, path: inContent };
+    if (file.status !== 'A') file.baseText = git(['show', `${baseCommit}:${path}`], top);
+    if (file.status !== 'D') file.text = readFileSync(join(top, path), 'utf8');
+    changed.push(file);
+  }
+  const check = checkContentOnDisk(settings, cwd);
+  const documents = [...new Set(changed.filter((f) => /^[^/]+\/\d{4}-\d{2}-\d{2}\.mdx?$/.test(f.path) && f.status !== 'D').map((f) => f.path.split('/')[0]!))];
+  const diffs = new Map(documents.map((id) => [id, documentDiff(id, contentDir)]));
+  const root = relative(cwd, contentDir).split('\\').join('/') || '.';
+  console.log(prSummary({ base: values.base, baseCommit, root, documents: check.documents, versions: check.versions, changed, diagnostics: check.diagnostics, diffs, asOf: settings.asOf }));
+} catch (error) {
+  console.error(error instanceof Error ? `✖ ${error.message}` : error);
+  process.exitCode = 1;
+}
