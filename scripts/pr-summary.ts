@@ -1,7 +1,7 @@
 /**
  * `npm run pr-summary -- --base <git-ref>`: print a Markdown summary of every document changed in
  * the content folder since the merge base of <git-ref> and HEAD (working-tree changes and new,
- * untracked files included), with each changed document's diff from `npm run diff`, the lock file
+ * untracked files included), with each new version's diff from `npm run diff`, the lock file
  * changes and the check result. The pull-request workflow posts it as a comment.
  *
  * Exit codes: 0 when the summary was printed (whatever the check found), 1 on usage or git errors.
@@ -25,13 +25,13 @@ function git(args: string[], cwd: string): string {
   return result.stdout;
 }
 
-/** `npm run diff -- <document> --format markdown`, or a note when the command is missing or fails. */
-function documentDiff(document: string, contentDir: string): string {
+/** `npm run diff -- <document> <from> <to> --format markdown`, or a note when the command is missing or fails. */
+function versionDiff(document: string, from: string, to: string, contentDir: string): string {
   const scripts = (JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts ?? {};
   if (!scripts.diff) return '_No diff: this project has no `npm run diff` command yet._';
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const result = spawnSync(npm, ['run', '--silent', 'diff', '--', document, '--format', 'markdown'], { cwd: project, encoding: 'utf8', env: { ...process.env, LEGAL_CONTENT_DIR: contentDir } });
-  if (result.status !== 0) return `_No diff: \`npm run diff -- ${document} --format markdown\` failed:_\n\n\`\`\`\n${(result.stderr || result.stdout).trim().split('\n').slice(0, 10).join('\n')}\n\`\`\``;
+  const result = spawnSync(npm, ['run', '--silent', 'diff', '--', document, from, to, '--format', 'markdown'], { cwd: project, encoding: 'utf8', env: { ...process.env, LEGAL_CONTENT_DIR: contentDir } });
+  if (result.status !== 0) return `_No diff: \`npm run diff -- ${document} ${from} ${to} --format markdown\` failed:_\n\n\`\`\`\n${(result.stderr || result.stdout).trim().split('\n').slice(0, 10).join('\n')}\n\`\`\``;
   return result.stdout;
 }
 
@@ -55,8 +55,16 @@ try {
     changed.push(file);
   }
   const check = checkContentOnDisk(settings, cwd);
-  const documents = [...new Set(changed.filter((f) => /^[^/]+\/\d{4}-\d{2}-\d{2}\.mdx?$/.test(f.path) && f.status !== 'D').map((f) => f.path.split('/')[0]!))];
-  const diffs = new Map(documents.map((id) => [id, documentDiff(id, contentDir)]));
+  // Each new version is compared with the version before it; corrections show their exact change instead.
+  const diffs = new Map<string, string>();
+  for (const file of changed.filter((f) => f.status === 'A' && /^[^/]+\/\d{4}-\d{2}-\d{2}\.mdx?$/.test(f.path))) {
+    const [document, name] = file.path.split('/') as [string, string];
+    const effective = name.slice(0, 10);
+    const previous = check.versions.filter((v) => v.document === document && v.effective < effective).at(-1);
+    if (!previous) continue;
+    const section = versionDiff(document, previous.effective, effective, contentDir).trim();
+    diffs.set(document, diffs.has(document) ? `${diffs.get(document)}\n\n${section}` : section);
+  }
   const root = relative(cwd, contentDir).split('\\').join('/') || '.';
   console.log(prSummary({ base: values.base, baseCommit, root, documents: check.documents, versions: check.versions, changed, diagnostics: check.diagnostics, diffs, asOf: settings.asOf }));
 } catch (error) {
