@@ -7,7 +7,7 @@
  * folder (default `dist`).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatDiagnostic, sortDiagnostics } from '../src/lib/diagnostics.ts';
@@ -39,12 +39,22 @@ try {
 
 console.log(`Building as of ${settings.asOf} (${settings.timeZone}) into ${out}`);
 const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
+// Astro writes its prerender chunks under the output folder when that is below the working folder,
+// else into <working folder>/.astro/.prerender: with the project root as working folder, builds
+// running side by side into other folders overwrote each other's chunks. So Astro runs in a folder of
+// its own below the root (the chunks must be able to import from node_modules), with the content
+// folder made absolute.
+const contentDir = resolve(root, settings.contentDir);
+const workDir = join(root, '.astro', `build-${process.pid}`);
+mkdirSync(workDir, { recursive: true });
 const result = spawnSync(process.execPath, [astro, 'build', '--root', root], {
+  cwd: workDir,
   stdio: 'inherit',
   // LEGAL_CONTENT_CHECKED: the content-check integration need not check the same content again.
-  env: { ...process.env, LEGAL_OUT_DIR: staging, LEGAL_CACHE_DIR: `${staging}-cache`, LEGAL_CONTENT_CHECKED: checkedToken(settings) },
+  env: { ...process.env, LEGAL_OUT_DIR: staging, LEGAL_CACHE_DIR: `${staging}-cache`, LEGAL_CONTENT_DIR: contentDir, LEGAL_CONTENT_CHECKED: checkedToken({ ...settings, contentDir }) },
 });
 rmSync(`${staging}-cache`, { recursive: true, force: true });
+rmSync(workDir, { recursive: true, force: true });
 if (result.status !== 0) fail(`\n✖ The build failed: ${out} is unchanged.`);
 
 // Swap: the old site is moved aside before the new one moves in, then deleted.
