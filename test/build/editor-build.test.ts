@@ -2,10 +2,10 @@
  * The build and the editors' safety rules (issue 6): no half-published site, unsafe content never
  * reaches the output, and the content components and corrections render.
  */
-import { createHash } from 'node:crypto';
-import { cpSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { folderHashes } from '../helpers/folder-hashes.ts';
 import { buildSite, readPage, text, tmp, writeContent } from '../helpers/site.ts';
 
 const previousSite = inject('fixtureSite');
@@ -42,18 +42,6 @@ Fixture Co\\
 </Address>
 `;
 
-function snapshot(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const path = join(d, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else files[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
-    }
-  };
-  walk(dir);
-  return files;
-}
 
 /** A copy of the shared fixture site standing in for the previous `dist/`. */
 function previousDist(name: string): string {
@@ -71,13 +59,13 @@ describe('a failed build', () => {
     const out = previousDist('editor-dist-check');
     const content = writeContent(`editor-unsafe-${process.pid}`, { 'documents.yaml': registry, 'terms/2024-01-01.mdx': '---\nmaterial: false\n---\n\n## Hi {#hi}\n\n<script>alert(document.cookie)</script>\n' });
     cleanup.push(content);
-    const [siteBefore, contentBefore] = [snapshot(out), snapshot(content)];
+    const [siteBefore, contentBefore] = [folderHashes(out), folderHashes(content)];
     const run = buildSite(relative(tmp, out), { LEGAL_CONTENT_DIR: content, LEGAL_AS_OF: '2024-06-01' });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/terms\/2024-01-01\.mdx:7:1: error: `<script>` is not allowed in content: it runs code\..*\[safe-mdx-element\]/);
     expect(run.stderr).toContain('nothing was built');
-    expect(snapshot(out)).toEqual(siteBefore);
-    expect(snapshot(content)).toEqual(contentBefore);
+    expect(folderHashes(out)).toEqual(siteBefore);
+    expect(folderHashes(content)).toEqual(contentBefore);
     expect(leftovers(relative(tmp, out))).toEqual([]);
   });
 
@@ -85,13 +73,13 @@ describe('a failed build', () => {
     const out = previousDist('editor-dist-astro');
     const content = writeContent(`editor-astro-fail-${process.pid}`, { 'documents.yaml': registry, 'terms/2024-01-01.mdx': safeVersion });
     cleanup.push(content);
-    const [siteBefore, contentBefore] = [snapshot(out), snapshot(content)];
+    const [siteBefore, contentBefore] = [folderHashes(out), folderHashes(content)];
     // An invalid site URL passes the content check but makes Astro's config validation fail.
     const run = buildSite(relative(tmp, out), { LEGAL_CONTENT_DIR: content, LEGAL_AS_OF: '2024-06-01', LEGAL_SITE: 'not a url' });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('The build failed');
-    expect(snapshot(out)).toEqual(siteBefore);
-    expect(snapshot(content)).toEqual(contentBefore);
+    expect(folderHashes(out)).toEqual(siteBefore);
+    expect(folderHashes(content)).toEqual(contentBefore);
     expect(leftovers(relative(tmp, out))).toEqual([]);
   });
 });

@@ -4,10 +4,10 @@
  * changes the content folder.
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { folderHashes } from '../helpers/folder-hashes.ts';
 import { root, writeContent } from '../helpers/site.ts';
 import { asOf, base, locked, version } from './editor-sources.ts';
 
@@ -29,31 +29,18 @@ function run(script: string, dir: string, args: string[] = [], at = asOf) {
   return { status: result.status, stdout: shown(result.stdout), stderr: shown(result.stderr) };
 }
 
-/** Every file of a folder with the hash of its bytes, to prove nothing changed. */
-function snapshot(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const path = join(d, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else files[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
-    }
-  };
-  walk(dir);
-  return files;
-}
 
 describe('npm run check', () => {
   it('should print every error as file:line:column: severity: message [rule-id] and exit 1, leaving the content as it was', () => {
     const dir = content('check-errors', { ...locked, 'privacy-statement/2024-01-01.mdx': version('summary: Adds retention.\nmaterial: false', '<script>x</script>\n\n[a](#nowhere)') });
-    const before = snapshot(dir);
+    const before = folderHashes(dir);
     const { status, stderr } = run('check', dir);
     expect(status).toBe(1);
     expect(stderr).toContain('content/privacy-statement/2024-01-01.mdx:6:1: error: `<script>` is not allowed in content: it runs code. Remove it; for a highlighted box use <Notice>. [safe-mdx-element]');
     expect(stderr).toMatch(/content\/privacy-statement\/2024-01-01\.mdx:8:1: error: The link `#nowhere` points to no section of this version\. .* \[link-missing-anchor\]/);
     expect(stderr).toMatch(/content\/privacy-statement\/2024-01-01\.mdx:1:1: error: .* \[lock-changed\]/);
     expect(stderr).toMatch(/✖ 3 errors, 0 warnings/);
-    expect(snapshot(dir)).toEqual(before);
+    expect(folderHashes(dir)).toEqual(before);
   });
 
   it('should exit 0 when there are warnings only, and print them', () => {
@@ -77,19 +64,19 @@ describe('npm run lock', () => {
     expect(first.status).toBe(0);
     expect(first.stdout).toContain('locked      privacy-statement/2022-03-31');
     expect(readFileSync(join(dir, 'versions.lock'), 'utf8')).toBe(locked['versions.lock']);
-    const before = snapshot(dir);
+    const before = folderHashes(dir);
     expect(run('lock', dir).stdout).toContain('is up to date (3 versions locked)');
-    expect(snapshot(dir)).toEqual(before);
+    expect(folderHashes(dir)).toEqual(before);
     expect(run('check', dir).status).toBe(0);
   });
 
   it('should refuse to re-lock a published version changed without a correction, and leave the lock as it was', () => {
     const dir = content('lock-refuse', { ...locked, 'privacy-statement/2022-03-31.mdx': base['privacy-statement/2022-03-31.mdx']!.replace('Names.', 'Names and more.') });
-    const before = snapshot(dir);
+    const before = folderHashes(dir);
     const result = run('lock', dir);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('refused     privacy-statement/2022-03-31: published, and its text changed without a new correction.');
-    expect(snapshot(dir)).toEqual(before);
+    expect(folderHashes(dir)).toEqual(before);
   });
 
   it('should re-lock a corrected version, after which the check passes and last updated follows the correction', () => {
@@ -147,10 +134,10 @@ describe('npm run new-version', () => {
     ['a missing --effective', ['privacy-statement'], 'Usage: npm run new-version -- <document> --effective YYYY-MM-DD'],
   ])('should refuse %s, write nothing and exit 1', (_, args, message) => {
     const dir = content('new-refuse', locked);
-    const before = snapshot(dir);
+    const before = folderHashes(dir);
     const result = run('new-version', dir, args);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(message);
-    expect(snapshot(dir)).toEqual(before);
+    expect(folderHashes(dir)).toEqual(before);
   });
 });
