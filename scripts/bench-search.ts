@@ -110,7 +110,9 @@ function bundleSize(dir: string): { index: number; wasm: number; code: number; f
 
 /** Build a corpus with `scripts/build.ts` into a temporary folder. */
 function build(corpus: Corpus): { outDir: string; seconds: number } {
-  const outDir = join(mkdtempSync(join(tmpdir(), 'bench-search-site-')), 'site');
+  // Inside the project (git-ignored), so the build's server chunks resolve the project's node_modules.
+  mkdirSync(join(root, 'test', '.tmp'), { recursive: true });
+  const outDir = join(mkdtempSync(join(root, 'test', '.tmp', 'bench-search-site-')), 'site');
   const started = performance.now();
   const result = spawnSync(process.execPath, [join(root, 'scripts', 'build.ts')], {
     cwd: root,
@@ -164,16 +166,19 @@ async function measure(corpus: Corpus): Promise<void> {
       for (const includeArchived of [false, true]) {
         const context = await browser.newContext(); // a fresh cache: the first query is cold
         const page = await context.newPage();
-        let downloaded = 0;
-        page.on('response', async (response) => {
-          if (new URL(response.url()).pathname.startsWith('/pagefind/')) downloaded += (await response.body().catch(() => Buffer.alloc(0))).length;
+        // Every response from pagefind/, the worker's included (context-wide), as bytes of body (uncompressed).
+        const bodies = new Map<string, Promise<number>>();
+        context.on('response', (response) => {
+          const url = response.url();
+          if (new URL(url).pathname.startsWith('/pagefind/') && !bodies.has(url)) bodies.set(url, response.body().then((body) => body.length, () => 0));
         });
+        const downloaded = async () => (await Promise.all(bodies.values())).reduce((sum, bytes) => sum + bytes, 0);
         await page.goto(`${server.url}search/${includeArchived ? '?archived=1' : ''}`);
         await page.locator('pagefind-input input').waitFor();
         const scope = includeArchived ? 'archived versions included' : 'current and upcoming versions';
         const cold = await timeQuery(page, corpus.queries[0]!);
         console.log(`  ${scope}:`);
-        console.log(`    cold "${corpus.queries[0]}": ${cold.ms.toFixed(0)} ms to first result (${cold.results} results); ${kb(downloaded)} downloaded from pagefind/ so far (uncompressed)`);
+        console.log(`    cold "${corpus.queries[0]}": ${cold.ms.toFixed(0)} ms to first result (${cold.results} results); ${kb(await downloaded())} in ${bodies.size} files downloaded from pagefind/ so far (uncompressed)`);
         for (const query of corpus.queries) {
           const times: number[] = [];
           let count = 0;
@@ -184,7 +189,7 @@ async function measure(corpus: Corpus): Promise<void> {
           }
           console.log(`    warm "${query}": median ${median(times).toFixed(0)} ms (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}, ${runs} runs; ${count} results)`);
         }
-        console.log(`    ${kb(downloaded)} downloaded from pagefind/ in all`);
+        console.log(`    ${kb(await downloaded())} in ${bodies.size} files downloaded from pagefind/ in all`);
         await context.close();
       }
     } finally {
