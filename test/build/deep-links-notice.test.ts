@@ -192,3 +192,20 @@ describe('sitemap and robots.txt at as-of 2025-06-01', () => {
     expect(read('sitemap-index.xml')).toContain(`<loc>${origin}/sitemap-0.xml</loc>`);
   });
 });
+
+describe('deep links of the real content (content/links.yaml)', () => {
+  const real = inject('realSite');
+
+  it('should build a /go/ page for every key, each landing on an element of the current privacy statement', () => {
+    const keys = ['about-box', 'california-privacy-rights', 'cookie-settings', 'data-retention', 'privacy-contact', 'privacy-rights'];
+    const [document] = JSON.parse(readFileSync(join(real, 'api', 'documents.json'), 'utf8')).documents;
+    expect(document.deepLinks.map((l: { key: string }) => l.key)).toEqual(keys);
+    for (const key of keys) {
+      const href = readPage(real, `/go/${key}/`).querySelector('a[data-go-target]')!.getAttribute('href')!;
+      const [path, anchor] = href.split('#');
+      expect(path, key).toBe('/privacy-statement/');
+      if (anchor) expect(readPage(real, path!).querySelector(`.version__body #${anchor}`), key).not.toBeNull();
+    }
+    expect(readPage(real, '/go/cookie-settings/').querySelector('a[data-go-target]')!.getAttribute('href')).toBe('/privacy-statement/#information-we-obtain');
+  });
+});
