@@ -7,7 +7,7 @@ import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { buildSiteModel } from '../lib/site-model.ts';
 import { sitemapDates } from '../lib/sitemap-dates.ts';
-import { checkContentOnDisk } from '../node/run-check.ts';
+import { readSiteInputs } from '../node/read-site-inputs.ts';
 import type { Settings } from '../settings.ts';
 
 /**
@@ -18,7 +18,8 @@ import type { Settings } from '../settings.ts';
 export function legalSitemap(settings: Settings): AstroIntegration {
   let dates = new Map<string, string>();
   try {
-    const { documents, versions } = checkContentOnDisk(settings);
+    // Frontmatter only: a full content check here parsed every version's text a second time.
+    const { documents, versions } = readSiteInputs(settings);
     dates = sitemapDates(buildSiteModel(documents, versions, settings.asOf, settings.base), settings.site, settings.base);
   } catch {
     // Leave dates empty: the content check fails the build with a clear message first.
