@@ -145,8 +145,10 @@ export function segmentsHtml(segments: readonly Segment[], view: 'inline' | 'old
   let html = '';
   for (const segment of segments) {
     if ((view === 'old' && segment.op === 'insert') || (view === 'new' && segment.op === 'delete')) continue;
-    const target = segment.href !== undefined && segment.op !== 'equal' ? ` <span class="redline__href">(link to ${escape(segment.href)})</span>` : '';
-    const body = segment.href !== undefined ? `<span class="redline__link">${escape(segment.text)}</span>${target}` : escape(segment.text);
+    if (segment.target !== undefined && segment.op === 'equal') continue;
+    const body = segment.target !== undefined
+      ? `<span class="redline__href">(link to ${escape(segment.target)})</span>`
+      : segment.href !== undefined ? `<span class="redline__link">${escape(segment.text)}</span>` : escape(segment.text);
     const space = segment.space && html !== '' ? ' ' : '';
     if (segment.op === 'insert') html += `${space}<ins><span class="visually-hidden">[inserted: </span>${body}<span class="visually-hidden">]</span></ins>`;
     else if (segment.op === 'delete') html += `${space}<del><span class="visually-hidden">[deleted: </span>${body}<span class="visually-hidden">]</span></del>`;

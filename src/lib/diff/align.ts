@@ -22,13 +22,15 @@ export type Step =
   | { op: 'moved-away'; old: number; new: number };
 
 /** Similarity from which two blocks in the same gap are one changed block. */
-export const PAIR_THRESHOLD = 0.5;
+export const PAIR_THRESHOLD = 0.3;
 /** Similarity from which a block found in another place is the same block, moved. */
 export const MOVE_THRESHOLD = 0.75;
 /** Blocks shorter than this (in words) are never "moved with edits": too little text to tell. */
 const MIN_MOVE_WORDS = 4;
+/** Largest uneven gap (in words) left to regroup.ts instead of similarity pairing. */
+export const REGROUP_WORDS = 1500;
 /** Largest gap compared pair by pair; larger gaps are compared within a band. */
-const FULL_GAP = 2500;
+const FULL_GAP = 40_000;
 const BAND = 25;
 /** Candidates of similar length compared per block when looking for moves with edits. */
 const MOVE_CANDIDATES = 64;
@@ -144,6 +146,12 @@ export function alignBlocks(oldBlocks: readonly Block[], newBlocks: readonly Blo
     const freeOld = olds.filter((o) => !pairOfOld.has(o));
     const freeNew = news.filter((n) => !pairedNew.has(n));
     if (freeOld.length === 0 || freeNew.length === 0) continue;
+    // Uneven gaps of moderate size (a paragraph split into a list, items merged) are left to
+    // regroup.ts, which diffs their words as one text; pairing would match one piece and lose the rest.
+    const textOld = freeOld.filter((o) => oldBlocks[o]!.type !== 'heading');
+    const textNew = freeNew.filter((n) => newBlocks[n]!.type !== 'heading');
+    const words = [...textOld.map((o) => bagOf('o', o).size), ...textNew.map((n) => bagOf('n', n).size)].reduce((a, b) => a + b, 0);
+    if (textOld.length !== textNew.length && textOld.length > 0 && textNew.length > 0 && words <= REGROUP_WORDS) continue;
     const candidates: [number, number, number][] = [];
     const full = freeOld.length * freeNew.length <= FULL_GAP;
     freeOld.forEach((o, x) => {

@@ -41,8 +41,9 @@ export function flattenBlocks(tree: Root): Block[] {
       case 'heading': {
         const runs = inlineRuns(node.children, definitions);
         const title = plainText(runs);
-        const anchor = node.data?.anchor ?? slugger.slug(toString(node));
-        if (node.data?.anchor) slugger.slug(node.data.anchor);
+        // As src/lib/anchors.ts: every heading's text goes through the slugger, pinned or not.
+        const slug = slugger.slug(toString(node).trim());
+        const anchor = node.data?.anchor ?? slug;
         while (trail.length > 0 && trail.at(-1)!.depth >= node.depth) trail.pop();
         trail.push({ depth: node.depth, title });
         section = { anchor, title, trail: trail.map((t) => t.title) };

@@ -4,6 +4,7 @@
  */
 import { alignBlocks, type Step } from './align.ts';
 import { countWords, exactKey, plainText, wordingKey } from './normalise.ts';
+import { regroup } from './regroup.ts';
 import type { Block, Change, ChangeKind, DiffStats, SectionDiff, VersionDiff } from './types.ts';
 import { diffWordsOf, wholeBlockSegments } from './word-diff.ts';
 
@@ -28,7 +29,8 @@ export interface DiffOptions {
 export function diffBlocks(oldBlocks: readonly Block[], newBlocks: readonly Block[], options: DiffOptions = {}): VersionDiff {
   const oldKeys = oldBlocks.map(wordingKey);
   const newKeys = newBlocks.map(wordingKey);
-  const steps = alignBlocks(oldBlocks, newBlocks, oldKeys, newKeys);
+  const regrouped = regroup(alignBlocks(oldBlocks, newBlocks, oldKeys, newKeys), oldBlocks, newBlocks, options.locale);
+  const steps = regrouped.steps;
   const wordOptions = { locale: options.locale };
 
   const changes: Change[] = [];
@@ -45,6 +47,11 @@ export function diffBlocks(oldBlocks: readonly Block[], newBlocks: readonly Bloc
     if (step.op === 'equal') {
       const [a, b] = [oldBlocks[step.old]!, newBlocks[step.new]!];
       if (exactKey(a) !== exactKey(b)) change = make('formatting', a, b, { ...diffWordsOf(a.runs, b.runs, { ...wordOptions, typography: 'show' }), wordsInserted: 0, wordsDeleted: 0 });
+    } else if (regrouped.changes.has(step)) {
+      const { kind, sources, ...diff } = regrouped.changes.get(step)!;
+      // A piece of a split block that kept every word changed only its shape: formatting.
+      const wording = diff.segments.some((s) => s.op !== 'equal');
+      change = make(wording ? kind : 'formatting', oldBlocks[sources[0]!], newBlocks[(step as { new: number }).new], diff);
     } else if (step.op === 'paired') {
       const [a, b] = [oldBlocks[step.old]!, newBlocks[step.new]!];
       const diff = diffWordsOf(a.runs, b.runs, wordOptions);

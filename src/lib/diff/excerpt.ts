@@ -15,7 +15,7 @@ import type { Segment } from './types.ts';
 export function excerptSegments(segments: readonly Segment[], context = 8): Segment[] {
   if (segments.every((s) => s.op === 'equal')) return segments.map((s) => ({ ...s, text: cut(s.text, context * 2, 'middle') }));
   return segments.map((segment, index) => {
-    if (segment.op !== 'equal') return segment;
+    if (segment.op !== 'equal' || segment.target !== undefined) return segment;
     const first = index === 0;
     const last = index === segments.length - 1;
     const text = first && last ? segment.text : first ? cut(segment.text, context, 'start') : last ? cut(segment.text, context, 'end') : cut(segment.text, context * 2, 'middle');

@@ -56,9 +56,9 @@ function label(change: Change): string {
 
 function redline(segments: readonly Segment[]): string {
   return excerptSegments(segments)
+    .filter((segment) => segment.target === undefined || segment.op !== 'equal')
     .map((segment, index) => {
-      const target = segment.href !== undefined && segment.op !== 'equal' ? ` (${escapeMarkdown(segment.href)})` : '';
-      const text = escapeMarkdown(segment.text) + target;
+      const text = segment.target !== undefined ? `(link to ${escapeMarkdown(segment.target)})` : escapeMarkdown(segment.text);
       const space = segment.space && index > 0 ? ' ' : '';
       if (segment.op === 'insert') return `${space}<ins>${text}</ins>`;
       if (segment.op === 'delete') return `${space}~~${text}~~`;

@@ -52,8 +52,9 @@ function label(change: Change): string {
 function redline(segments: readonly Segment[], options: TerminalOptions, style: (format: Parameters<typeof styleText>[0], text: string) => string): string {
   const shown = options.full ? segments : excerptSegments(segments);
   return shown
+    .filter((segment) => segment.target === undefined || segment.op !== 'equal')
     .map((segment, index) => {
-      const text = segment.href !== undefined && segment.op !== 'equal' ? `${segment.text} <${segment.href}>` : segment.text;
+      const text = segment.target !== undefined ? `<${segment.target}>` : segment.text;
       const space = segment.space && index > 0 ? ' ' : '';
       if (segment.op === 'insert') return space + (options.color ? style(['green', 'underline'], text) : `{+${text}+}`);
       if (segment.op === 'delete') return space + (options.color ? style(['red', 'strikethrough'], text) : `[-${text}-]`);

@@ -49,8 +49,10 @@ export interface Segment {
   text: string;
   /** Whether whitespace separates this piece from the one before it. */
   space: boolean;
-  /** Link target of the piece, when it is link text. */
+  /** Link target of the text, when the piece is link text (for display; not compared). */
   href?: string;
+  /** Set when the piece is a link's target rather than text: the URL (`text` is then empty). */
+  target?: string;
 }
 
 /** One change between two versions. */

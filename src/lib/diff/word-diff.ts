@@ -15,6 +15,8 @@ export interface Token {
   space: boolean;
   /** Link target, when the token is link text. */
   href?: string;
+  /** Whether the token is a link's target (its text is the URL), placed after the link text. */
+  target?: boolean;
   /** Whether the segmenter calls it a word (letters, digits) rather than punctuation. */
   wordLike: boolean;
 }
@@ -43,7 +45,7 @@ export function tokenize(runs: readonly Run[], locale = 'en'): Token[] {
   if (!segmenter) segmenters.set(locale, (segmenter = new Intl.Segmenter(locale, { granularity: 'word' })));
   const tokens: Token[] = [];
   let space = false;
-  for (const run of runs) {
+  runs.forEach((run, index) => {
     for (const { segment, isWordLike } of segmenter.segment(run.text)) {
       if (!isWordLike && /^\s+$/u.test(segment)) {
         space = true;
@@ -54,7 +56,9 @@ export function tokenize(runs: readonly Run[], locale = 'en'): Token[] {
       tokens.push(token);
       space = false;
     }
-  }
+    // A link's target is compared as one more word after its text, so a changed target is a change of one word.
+    if (run.href !== undefined && runs[index + 1]?.href !== run.href) tokens.push({ text: run.href, space: true, wordLike: true, target: true });
+  });
   return tokens;
 }
 
@@ -71,7 +75,7 @@ export function tokenize(runs: readonly Run[], locale = 'en'): Token[] {
 export function diffWordsOf(oldRuns: readonly Run[], newRuns: readonly Run[], options: { typography?: 'ignore' | 'show'; locale?: string } = {}): WordDiff {
   const oldTokens = tokenize(oldRuns, options.locale);
   const newTokens = tokenize(newRuns, options.locale);
-  const key = options.typography === 'show' ? (t: Token) => `${t.text}\u0001${t.href ?? ''}` : (t: Token) => `${typographyKey(t.text)}\u0001${t.href ?? ''}`;
+  const key = (t: Token) => (t.target ? `\u0001${t.text}` : options.typography === 'show' ? t.text : typographyKey(t.text));
   const oldKeys = oldTokens.map(key);
   const newKeys = newTokens.map(key);
   const entries: Entry[] = [];
@@ -91,11 +95,11 @@ export function diffWordsOf(oldRuns: readonly Run[], newRuns: readonly Run[], op
   for (const entry of entries) {
     if (entry.op === 'delete') {
       oldChanged.add(entry.old!);
-      append(segments, 'delete', oldTokens[entry.old!]!);
+      appendToken(segments, 'delete', oldTokens[entry.old!]!);
     } else if (entry.op === 'insert') {
       newChanged.add(entry.new!);
-      append(segments, 'insert', newTokens[entry.new!]!);
-    } else append(segments, 'equal', newTokens[entry.new!]!);
+      appendToken(segments, 'insert', newTokens[entry.new!]!);
+    } else appendToken(segments, 'equal', newTokens[entry.new!]!);
   }
   return { segments, wordsInserted: countTouchedWords(newTokens, newChanged), wordsDeleted: countTouchedWords(oldTokens, oldChanged) };
 }
@@ -120,8 +124,9 @@ export function wholeBlockSegments(runs: readonly Run[], op: 'insert' | 'delete'
     const segment: Segment = { op, text: body, space: (space || leading) && segments.length > 0 };
     if (run.href !== undefined) segment.href = run.href;
     const last = segments.at(-1);
-    if (last && last.href === segment.href) last.text += (segment.space ? ' ' : '') + body;
+    if (last && last.href === segment.href && last.target === undefined) last.text += (segment.space ? ' ' : '') + body;
     else segments.push(segment);
+    if (run.href !== undefined) segments.push({ op, text: '', space: true, target: run.href });
     space = text.endsWith(' ');
   }
   return segments;
@@ -192,9 +197,20 @@ function slideToSentences(entries: Entry[], oldTokens: readonly Token[], newToke
   }
 }
 
-function append(segments: Segment[], op: Segment['op'], token: Token): void {
+/**
+ * Add a token to a redline, merging it into the last piece when op and link agree.
+ *
+ * @param segments The redline so far (changed in place).
+ * @param op What happened to the token.
+ * @param token The token.
+ */
+export function appendToken(segments: Segment[], op: Segment['op'], token: Token): void {
+  if (token.target) {
+    segments.push({ op, text: '', space: true, target: token.text });
+    return;
+  }
   const last = segments.at(-1);
-  if (last && last.op === op && last.href === token.href) {
+  if (last && last.op === op && last.href === token.href && last.target === undefined) {
     last.text += (token.space ? ' ' : '') + token.text;
     return;
   }
@@ -203,8 +219,12 @@ function append(segments: Segment[], op: Segment['op'], token: Token): void {
   segments.push(segment);
 }
 
-/** Whitespace-separated words (with a letter or digit) that contain at least one changed token. */
-function countTouchedWords(tokens: readonly Token[], changed: ReadonlySet<number>): number {
+/**
+ * Count whitespace-separated words (with a letter or digit) that contain at least one changed token.
+ *
+ * @param tokens A block's tokens. @param changed Indices of the inserted (or deleted) ones.
+ */
+export function countTouchedWords(tokens: readonly Token[], changed: ReadonlySet<number>): number {
   let count = 0;
   let touched = false;
   let wordLike = false;

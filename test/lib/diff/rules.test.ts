@@ -133,12 +133,37 @@ describe('changes', () => {
         type: 'paragraph',
         segments: [
           { op: 'equal', text: 'Write to', space: false },
-          { op: 'delete', text: 'our team', space: true, href: 'mailto:privacy@example.com' },
-          { op: 'insert', text: 'our team', space: true, href: 'mailto:legal@example.com' },
+          { op: 'equal', text: 'our team', space: true, href: 'mailto:legal@example.com' },
+          { op: 'delete', text: '', space: true, target: 'mailto:privacy@example.com' },
+          { op: 'insert', text: '', space: true, target: 'mailto:legal@example.com' },
           { op: 'equal', text: '.', space: false },
         ],
       },
     ]);
+    expect(result.stats).toMatchObject({ wordsInserted: 1, wordsDeleted: 1 });
+  });
+
+  it('should show a paragraph split into a list as changed text, not as all its words deleted and inserted', () => {
+    const before = '## Use {#use}\n\nWe use your data to run the services, to bill you for them, and to answer your questions.\n';
+    const after = '## Use {#use}\n\nWe use your data:\n\n- to run the services and to bill you for them;\n- to answer your questions.\n';
+    const result = diff(before, after);
+    expect(brief(result)).toEqual([
+      { kind: 'modified', type: 'paragraph', segments: [{ op: 'equal', text: 'We use your data', space: false }, { op: 'insert', text: ':', space: false }] },
+      {
+        kind: 'modified',
+        type: 'list-item',
+        segments: [
+          { op: 'equal', text: 'to run the services', space: false },
+          { op: 'delete', text: ',', space: false },
+          { op: 'insert', text: 'and', space: true },
+          { op: 'equal', text: 'to bill you for them', space: true },
+          { op: 'delete', text: ', and', space: false },
+          { op: 'insert', text: ';', space: false },
+        ],
+      },
+      { kind: 'formatting', type: 'list-item', segments: [{ op: 'equal', text: 'to answer your questions.', space: false }] },
+    ]);
+    expect(result.stats).toMatchObject({ wordsInserted: 3, wordsDeleted: 3, sectionsChanged: 1 });
   });
 
   it('should report a quote-style change as a formatting change, apart from wording changes', () => {

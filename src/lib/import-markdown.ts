@@ -1,0 +1,160 @@
+/**
+ * Turn an existing policy written in (GitHub-flavoured) Markdown into a version file of the
+ * content model: frontmatter cut down to the keys the schema allows, and, for `.mdx`, the syntax
+ * MDX reads differently from Markdown (HTML comments, braces, void HTML tags) rewritten.
+ * Used by `npm run import-markdown` (scripts/import-markdown.ts).
+ */
+import type { Nodes } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { parse, stringify } from 'yaml';
+import { headingAnchors } from './anchors.ts';
+import { findHtmlTags } from './html-tags.ts';
+import { parseVersionSource, type SourceFormat } from './version-source.ts';
+
+/** How to import one file. */
+export interface ImportOptions {
+  /** Format of the version file to write: `md` keeps the Markdown as it is (HTML allowed); `mdx` rewrites it. */
+  format: SourceFormat;
+  /** Whether this is the document's first version (which needs no `summary`/`material`). */
+  first: boolean;
+  /** Name of the source file, for the default summary. */
+  sourceName: string;
+  /** `material` for versions that do not say; default false. */
+  material?: boolean;
+  /** Origin of the site the policy came from (`https://docs.github.com`): links from its root (`/site-policy`) are made absolute. */
+  site?: string;
+  /** Called with a message for each dead link that was turned into plain text. */
+  warn?: (message: string) => void;
+}
+
+/** Frontmatter keys an imported file keeps (the rest of the schema's keys are the registry's business). */
+const KEPT_KEYS = ['summary', 'material', 'lastUpdated'] as const;
+
+/**
+ * Convert a Markdown file's text into a version file's text.
+ *
+ * @param text The source file, with or without YAML frontmatter.
+ * @param options Target format, whether it is the first version, the source name.
+ * @returns The version file's text: frontmatter with `summary`/`material`/`lastUpdated` only (a
+ *   later version gets `summary: Imported from <name>.` and `material` when it had none), then
+ *   the body, with every ATX heading's anchor pinned (`{#slug}`, the slug it already had, so old
+ *   links keep working), links to a section the version does not have turned into plain text (the
+ *   content check refuses dead links), and root-relative links made absolute when `site` is given.
+ * @throws Error naming the source when its frontmatter is not valid YAML.
+ */
+export function importMarkdown(text: string, options: ImportOptions): string {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
+  let data: Record<string, unknown> = {};
+  if (match) {
+    try {
+      data = (parse(match[1]!) as Record<string, unknown>) ?? {};
+    } catch (error) {
+      throw new Error(`${options.sourceName}: the frontmatter is not valid YAML (${(error as Error).message}). Fix it or remove it, then import again.`, { cause: error });
+    }
+  }
+  const kept: Record<string, unknown> = {};
+  for (const key of KEPT_KEYS) if (data[key] !== undefined) kept[key] = data[key];
+  if (!options.first) {
+    kept.summary ??= `Imported from ${options.sourceName}.`;
+    kept.material ??= options.material ?? false;
+  }
+  const body = fixLinksAndAnchors((match ? text.slice(match[0].length) : text).replace(/^\s*\n/, ''), options);
+  const frontmatter = Object.keys(kept).length > 0 ? `---\n${stringify(kept)}---\n\n` : '';
+  return frontmatter + (options.format === 'mdx' ? markdownToMdx(body) : body);
+}
+
+/**
+ * Rewrite Markdown so MDX reads it the same: `<!-- x -->` becomes `{/* x *\/}`, `{` and `}` are
+ * escaped, void HTML tags are closed (`<br>` → `<br />`) and a `<` that starts no tag is escaped.
+ * Code spans and fenced code are left alone. Source: MDX's differences from Markdown,
+ * https://mdxjs.com/docs/what-is-mdx/#markdown.
+ *
+ * @param markdown The body of a Markdown file.
+ * @returns MDX text.
+ */
+export function markdownToMdx(markdown: string): string {
+  const parts = markdown.split(/(^```[\s\S]*?^```[^\n]*$|`[^`\n]+`|<!--[\s\S]*?-->)/m);
+  return parts
+    .map((part, index) => {
+      if (index % 2 === 1) {
+        if (part.startsWith('<!--')) return `{/*${part.slice(4, -3).replace(/\*\//g, '* /')}*/}`;
+        return part;
+      }
+      return part
+        .replace(/[{}]/g, (c) => `\\${c}`)
+        .replace(/<(br|hr|img|input|wbr)\b([^>]*?)\/?>/gi, (_, tag: string, attributes: string) => `<${tag.toLowerCase()}${attributes} />`)
+        .replace(/<(?![A-Za-z/])/g, '\\<');
+    })
+    .join('');
+}
+
+/**
+ * Pin heading anchors and repair links the content check would refuse (see `importMarkdown`).
+ *
+ * @param body Markdown body (no frontmatter).
+ * @param options `site` for root-relative links, `warn` for dead links, `sourceName` for messages.
+ * @returns The body with the edits applied.
+ */
+function fixLinksAndAnchors(body: string, options: ImportOptions): string {
+  const tree = parseVersionSource(body, 'md');
+  const headings = headingAnchors(tree);
+  const ids = new Set(headings.map((h) => h.id));
+  // An anchor must be kebab-case (rules/anchors.ts); a slug that is not (`j--td`, `ü`) is tidied, and links follow it.
+  const renamed = new Map<string, string>();
+  for (const heading of headings) {
+    if (heading.pinned || KEBAB.test(heading.id)) continue;
+    const base = heading.id.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'section';
+    let id = base;
+    for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
+    ids.add(id);
+    renamed.set(heading.id, id);
+  }
+  visit(tree, 'html', (node) => {
+    for (const tag of findHtmlTags(node.value)) {
+      for (const attribute of tag.attributes) if (attribute.name === 'id' || (attribute.name === 'name' && tag.name === 'a')) ids.add(attribute.value);
+    }
+  });
+  const lines = body.split('\n');
+  const lineStart: number[] = [];
+  lines.reduce((offset, line) => (lineStart.push(offset), offset + line.length + 1), 0);
+  const edits: { start: number; end: number; text: string }[] = [];
+  for (const heading of headings) {
+    const line = lines[heading.line - 1]!;
+    if (heading.pinned || !/^\s{0,3}#{1,6}(\s|$)/.test(line)) continue;
+    const content = line.replace(/\s+#+\s*$/, '').replace(/\s+$/, '');
+    edits.push({ start: lineStart[heading.line - 1]! + content.length, end: lineStart[heading.line - 1]! + line.length, text: ` {#${renamed.get(heading.id) ?? heading.id}}` });
+  }
+  visit(tree, 'link', (node) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return;
+    const fragment = node.url.startsWith('#') ? safeDecode(node.url.slice(1)) : undefined;
+    if (fragment !== undefined && renamed.has(fragment)) {
+      const source = body.slice(start, end);
+      const at = source.lastIndexOf(`](${node.url}`);
+      if (at >= 0) edits.push({ start: start + at + 2, end: start + at + 2 + node.url.length, text: `#${renamed.get(fragment)}` });
+    } else if (fragment !== undefined && !ids.has(fragment)) {
+      const first = (node.children[0] as Nodes | undefined)?.position?.start.offset;
+      const last = (node.children.at(-1) as Nodes | undefined)?.position?.end.offset;
+      edits.push({ start, end, text: first !== undefined && last !== undefined ? body.slice(first, last) : '' });
+      options.warn?.(`${options.sourceName}: the link to "${node.url}" leads to no section of this version; kept its text, dropped the link.`);
+    } else if (options.site && node.url.startsWith('/') && !node.url.startsWith('//')) {
+      const source = body.slice(start, end);
+      const at = source.lastIndexOf(`](${node.url}`);
+      if (at >= 0) edits.push({ start: start + at + 2, end: start + at + 2 + node.url.length, text: options.site.replace(/\/+$/, '') + node.url });
+    }
+  });
+  let out = body;
+  for (const edit of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  return out;
+}
+
+const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+function safeDecode(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
+}
