@@ -21,7 +21,7 @@ export interface FrontmatterSyntaxError {
   reason: string;
 }
 
-const FENCE = /^---[ \t]*$/;
+const FENCE = /^---[ \t]*\r?$/; // `\r?`: files saved with CRLF (Windows) line endings
 
 /**
  * Split and parse the frontmatter at the top of a file.
@@ -35,7 +35,7 @@ export function readFrontmatter(text: string): RawFrontmatter | FrontmatterSynta
   const end = lines.findIndex((line, index) => index > 0 && FENCE.test(line));
   if (end === -1) return { line: 1, column: 1, reason: 'the frontmatter opened with `---` is never closed: add a line `---` after it' };
   const lineCounter = new LineCounter();
-  const document = parseDocument(lines.slice(1, end).join('\n'), { lineCounter, uniqueKeys: true });
+  const document = parseDocument(lines.slice(1, end).map((line) => line.replace(/\r$/, '')).join('\n'), { lineCounter, uniqueKeys: true });
   const error = document.errors[0];
   if (error) {
     const place = error.linePos?.[0] ?? { line: 1, col: 1 };
@@ -73,7 +73,7 @@ export function frontmatterLineOf(text: string, path: readonly (string | number)
   const end = lines.findIndex((line, index) => index > 0 && FENCE.test(line));
   if (!FENCE.test(lines[0] ?? '') || end === -1) return undefined;
   const lineCounter = new LineCounter();
-  const document = parseDocument(lines.slice(1, end).join('\n'), { lineCounter });
+  const document = parseDocument(lines.slice(1, end).map((line) => line.replace(/\r$/, '')).join('\n'), { lineCounter });
   for (let length = path.length; length > 0; length--) {
     const node = document.getIn(path.slice(0, length), true) as { range?: [number, number, number] } | undefined;
     if (node && typeof node === 'object' && node.range) return lineCounter.linePos(node.range[0]).line + 1;

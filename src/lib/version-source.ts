@@ -33,7 +33,7 @@ declare module 'mdast' {
 }
 
 /** `## Heading text {#anchor}`: an ATX heading ending in an id attribute (other attributes are not supported). */
-const HEADING_ATTRIBUTE = /^(\s{0,3}#{1,6}[ \t]+.*?)[ \t]+\{#([^\s{}]+)\}[ \t]*#*[ \t]*$/;
+const HEADING_ATTRIBUTE = /^(\s{0,3}#{1,6}[ \t]+.*?)[ \t]+\{#([^\s{}]+)\}[ \t]*#*[ \t]*\r?$/; // `\r?`: files saved with CRLF (Windows) line endings
 
 /**
  * Blank out `{#anchor}` heading attributes, keeping every character's line and column.

@@ -213,6 +213,10 @@ describe('the lock', () => {
     expect(checkChanged({ [FIRST]: reformatted })).toEqual([]);
   });
 
+  it('should read a version saved with Windows line endings and a byte-order mark as the same locked text', () => {
+    expect(checkChanged({ [FIRST]: `\uFEFF${firstText.replace(/\n/g, '\r\n')}` })).toEqual([]);
+  });
+
   it('should ask for npm run lock when a correction is recorded, then accept it', () => {
     const fixed = firstText.replace('material: false', 'material: false\ncorrections:\n  - date: 2024-05-01\n    reason: Fixes a typo.').replace('Write to us.', 'Write to us!');
     expect(places(checkChanged({ [FIRST]: fixed }))).toEqual([`content/${FIRST}:3 lock-stale`]);

@@ -48,7 +48,7 @@ export function correctionLines(text: string): number[] {
   const end = lines.findIndex((line, index) => index > 0 && /^---\s*$/.test(line));
   if (!/^---\s*$/.test(lines[0] ?? '') || end === -1) return [];
   const lineCounter = new LineCounter();
-  const document = parseDocument(lines.slice(1, end).join('\n'), { lineCounter });
+  const document = parseDocument(lines.slice(1, end).map((line) => line.replace(/\r$/, '')).join('\n'), { lineCounter });
   const list = document.get('corrections', true);
   if (!isSeq(list)) return [];
   return list.items.map((item) => {
