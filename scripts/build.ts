@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatDiagnostic, sortDiagnostics } from '../src/lib/diagnostics.ts';
-import { checkedToken, checkInWorker } from '../src/node/check-in-worker.ts';
+import { checkedToken, checkInSubprocess } from '../src/node/check-in-subprocess.ts';
 import { resolveSettings } from '../src/settings.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,8 +28,8 @@ function fail(message: string): never {
 let settings;
 try {
   settings = resolveSettings(process.env);
-  // In a worker thread: its memory is given back before Astro starts (see check-in-worker.ts).
-  const diagnostics = await checkInWorker(settings, root);
+  // In a process of its own: its memory is given back before Astro starts (see check-in-subprocess.ts).
+  const diagnostics = checkInSubprocess(settings, root);
   for (const diagnostic of sortDiagnostics(diagnostics)) console.error(formatDiagnostic(diagnostic));
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   if (errors > 0) fail(`\n✖ ${errors} content error${errors === 1 ? '' : 's'}: nothing was built; ${out} is unchanged.`);

@@ -4,7 +4,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { assertContentValid } from '../node/run-check.ts';
-import { checkedToken } from '../node/check-in-worker.ts';
+import { checkedToken } from '../node/check-in-subprocess.ts';
 import { formatDiagnostic } from '../lib/diagnostics.ts';
 import type { Settings } from '../settings.ts';
 
