@@ -1,0 +1,142 @@
+/**
+ * `npm run bench`: how this project's full build compares with a bare Astro + MDX build of the same
+ * files, how its time grows when the corpus doubles, and what the privacy statement page weighs.
+ * A benchmark that prints figures; nothing here passes or fails a test.
+ *
+ * 1. Writes a deterministic synthetic corpus (scripts/bench/synthetic-corpus.ts; default 20
+ *    documents x 50 versions x ~5,000 words) into a temporary folder, locks it (`scripts/lock.ts`)
+ *    and checks it (`scripts/check.ts`): it must be valid content.
+ * 2. Builds it with `scripts/build.ts` (every page, changes pages, search index) and as a bare
+ *    Astro project (scripts/bench/bare-astro.ts); prints wall time, peak RSS of the process tree,
+ *    peak RSS of the largest process, output size, and the ratios against the targets (time <= 1.5x,
+ *    memory <= 1.25x bare Astro).
+ * 3. Doubles the versions per document and builds again (both builds unless `--no-double-bare`);
+ *    prints how time grows (target <= 2.2x).
+ * 4. Builds the real content/ and weighs the current privacy statement page: HTML + CSS + JS gzip
+ *    against the gzip size of its text (target: text + 20 KB at most, no JavaScript needed to read).
+ *
+ * Options: `--documents 20 --versions 50 --words 5000` (corpus size), `--no-double`, `--no-double-bare`,
+ * `--keep` (leave the temporary folder and print its path).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { writeBareAstroProject } from './bare-astro.ts';
+import { folderSize, measure, type Measurement } from './measure.ts';
+import { weighPage } from './page-weight.ts';
+import { writeSyntheticCorpus, type CorpusOptions } from './synthetic-corpus.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const { values } = parseArgs({
+  options: {
+    documents: { type: 'string', default: '20' },
+    versions: { type: 'string', default: '50' },
+    words: { type: 'string', default: '5000' },
+    'no-double': { type: 'boolean', default: false },
+    'no-double-bare': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const size: CorpusOptions = { documents: Number(values.documents), versions: Number(values.versions), words: Number(values.words) };
+const work = mkdtempSync(join(tmpdir(), 'legal-bench-'));
+const node = process.execPath;
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
+
+/** One build of one corpus: its measurement and output size. */
+interface Run {
+  label: string;
+  m: Measurement;
+  out: { bytes: number; files: number };
+}
+
+/** Write, lock and check a corpus; exits when the content is not valid. */
+function prepare(name: string, options: CorpusOptions): { dir: string; asOf: string } {
+  const dir = join(work, name);
+  const summary = writeSyntheticCorpus(dir, options);
+  // As of 30 days before the last versions take effect: each document has archived, current and upcoming versions.
+  const asOf = new Date(Date.parse(`${summary.lastEffective}T00:00:00Z`) - 30 * 86_400_000).toISOString().slice(0, 10);
+  console.log(`\n▸ ${name}: ${options.documents} documents x ${options.versions} versions, ${summary.files} files, ${summary.words.toLocaleString('en')} words (${Math.round(summary.words / summary.files)} a version), ${mb(summary.bytes)}, as of ${asOf}`);
+  const env = { ...process.env, LEGAL_CONTENT_DIR: dir, LEGAL_AS_OF: asOf };
+  // `npm run lock` refuses content with errors, so it checks the corpus too; the build checks it again with the lock.
+  const hasLock = existsSync(join(root, 'scripts', 'lock.ts'));
+  const check = spawnSync(node, [join(root, 'scripts', hasLock ? 'lock.ts' : 'check.ts')], { cwd: root, env, encoding: 'utf8' });
+  if (check.status !== 0) fatal(`npm run ${hasLock ? 'lock' : 'check'} refused the synthetic corpus:\n${check.stdout}${check.stderr}`);
+  const warnings = (check.stdout + check.stderr).split('\n').filter((line) => / warning: /.test(line));
+  if (warnings.length > 0) console.log(`  ${warnings.length} content warnings, e.g. ${warnings[0]}`);
+  return { dir, asOf };
+}
+
+async function buildOurs(label: string, corpus: { dir: string; asOf: string }): Promise<Run> {
+  const out = join(work, `${label}-out`);
+  const m = await measure(node, [join(root, 'scripts', 'build.ts')], {
+    cwd: root,
+    env: { LEGAL_CONTENT_DIR: corpus.dir, LEGAL_AS_OF: corpus.asOf, LEGAL_OUT_DIR: out, LEGAL_SITE: 'https://legal.example.test' },
+  });
+  if (m.status !== 0) fatal(`The project's build failed:\n${m.tail}`);
+  return report({ label, m, out: folderSize(out) });
+}
+
+async function buildBare(label: string, corpus: { dir: string }): Promise<Run> {
+  const project = join(work, `${label}-project`);
+  const out = join(work, `${label}-out`);
+  writeBareAstroProject(project, root, corpus.dir, out);
+  const m = await measure(node, [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', project], { cwd: project });
+  if (m.status !== 0) fatal(`The bare Astro build failed:\n${m.tail}`);
+  return report({ label, m, out: folderSize(out) });
+}
+
+function report(run: Run): Run {
+  writeFileSync(join(work, `${run.label.replace(/\W+/g, '-')}.log`), run.m.output);
+  const largest = run.m.peakProcessRss ? `, largest process ${mb(run.m.peakProcessRss)}` : '';
+  console.log(`  ${run.label.padEnd(22)} ${s(run.m.wallMs).padStart(8)}   peak RSS ${mb(run.m.peakTreeRss)} (process tree${largest})   output ${mb(run.out.bytes)} in ${run.out.files} files`);
+  return run;
+}
+
+function compare(ours: Run, bare: Run): void {
+  const memory = (r: Run) => r.m.peakTreeRss;
+  console.log(`  ratios (project / bare Astro): time ${ratio(ours.m.wallMs, bare.m.wallMs)} (target <= 1.5x), peak RSS ${ratio(memory(ours), memory(bare))} (target <= 1.25x)` +
+    (ours.m.peakProcessRss && bare.m.peakProcessRss ? `, largest process ${ratio(ours.m.peakProcessRss, bare.m.peakProcessRss)}` : '') +
+    `, output ${ratio(ours.out.bytes, bare.out.bytes)}`);
+}
+
+function fatal(message: string): never {
+  console.error(`\n✖ ${message}`);
+  if (!values.keep) rmSync(work, { recursive: true, force: true });
+  process.exit(1);
+}
+
+console.log(`Build benchmark (Node ${process.version}, work folder ${work})`);
+const base = prepare('corpus', size);
+const ours = await buildOurs('project', base);
+const bare = await buildBare('bare Astro', base);
+compare(ours, bare);
+
+if (!values['no-double']) {
+  const doubled = prepare('corpus-x2', { ...size, versions: size.versions * 2 });
+  const ours2 = await buildOurs('project x2', doubled);
+  console.log(`  doubling the corpus: project time x${(ours2.m.wallMs / ours.m.wallMs).toFixed(2)} (target <= 2.2x), peak RSS x${(ours2.m.peakTreeRss / ours.m.peakTreeRss).toFixed(2)}`);
+  if (!values['no-double-bare']) {
+    const bare2 = await buildBare('bare Astro x2', doubled);
+    console.log(`  doubling the corpus: bare Astro time x${(bare2.m.wallMs / bare.m.wallMs).toFixed(2)}, peak RSS x${(bare2.m.peakTreeRss / bare.m.peakTreeRss).toFixed(2)}`);
+    compare(ours2, bare2);
+  }
+}
+
+console.log('\n▸ Page weight: the current privacy statement of content/ (gzip level 6)');
+const realOut = join(work, 'real-out');
+const real = spawnSync(node, [join(root, 'scripts', 'build.ts')], { cwd: root, env: { ...process.env, LEGAL_CONTENT_DIR: join(root, 'content'), LEGAL_OUT_DIR: realOut }, encoding: 'utf8' });
+if (real.status !== 0) fatal(`The real content did not build:\n${real.stderr}`);
+const weight = weighPage(realOut, '/privacy-statement/');
+const total = weight.html + weight.css + weight.js;
+console.log(`  HTML ${kb(weight.html)} + CSS ${kb(weight.css)} + JS ${kb(weight.js)} (${weight.scripts} script files) = ${kb(total)}`);
+console.log(`  text alone ${kb(weight.text)}; overhead ${kb(total - weight.text)} (target <= 20 KB); text readable without JavaScript: ${weight.textInHtml ? 'yes' : 'NO'}`);
+
+if (values.keep) console.log(`\nKept ${work}`);
+else rmSync(work, { recursive: true, force: true });
