@@ -6,12 +6,10 @@
  * index, and the search page says so.
  */
 import type { AstroIntegration } from 'astro';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as pagefind from 'pagefind';
+import { searchBundleFolder, writeSearchIndex } from '../node/write-search-index.ts';
 
-/** Folder of the search bundle, relative to the site's base (`/legal/pagefind/` under base `/legal/`). */
-export const searchBundleFolder = 'pagefind';
+export { searchBundleFolder };
 
 /**
  * @returns The integration; its `astro:build:done` hook throws Error listing Pagefind's messages when
@@ -22,22 +20,10 @@ export function pagefindIndex(): AstroIntegration {
     name: 'legal-pagefind',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const site = fileURLToPath(dir);
-        const outputPath = join(site, searchBundleFolder);
-        try {
-          const created = await pagefind.createIndex({ forceLanguage: 'en' });
-          if (!created.index) throw new Error(created.errors.join('\n'));
-          const added = await created.index.addDirectory({ path: site });
-          if (added.errors.length > 0) throw new Error(added.errors.join('\n'));
-          if (added.page_count === 0) throw new Error('no page carries data-pagefind-body, so nothing was indexed');
-          const written = await created.index.writeFiles({ outputPath });
-          if (written.errors.length > 0) throw new Error(written.errors.join('\n'));
-          logger.info(`Search index: ${added.page_count} pages indexed into ${outputPath}`);
-        } catch (error) {
-          throw new Error(`Pagefind could not build the search index in ${outputPath}: ${error instanceof Error ? error.message : String(error)}`);
-        } finally {
-          await pagefind.close();
-        }
+        // scripts/build.ts indexes the site itself once Astro has exited (src/node/write-search-index.ts).
+        if (process.env.LEGAL_SEARCH_INDEX === 'after-build') return;
+        const { pages, outputPath } = await writeSearchIndex(fileURLToPath(dir));
+        logger.info(`Search index: ${pages} pages indexed into ${outputPath}`);
       },
     },
   };

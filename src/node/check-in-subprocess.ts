@@ -3,13 +3,14 @@
  * tree: about 0.8 GB for 1,000 versions of 5,000 words) is given back before Astro builds. A worker
  * thread is not enough: its memory stays in the parent process's allocator after it ends.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../lib/diagnostics.ts';
 import type { Settings } from '../settings.ts';
 
 /**
- * Check the content folder named by the settings, in a child process.
+ * Check the content folder named by the settings, in a child process (so the build script can
+ * start Astro at the same time).
  *
  * @param settings The build's settings.
  * @param cwd Folder a relative content folder is resolved against (and messages are relative to).
@@ -17,21 +18,26 @@ import type { Settings } from '../settings.ts';
  * @throws Error with the check's message when it could not run (e.g. no content folder), or when
  *   the child process failed (its stderr is included).
  */
-export function checkInSubprocess(settings: Settings, cwd: string): Diagnostic[] {
-  const child = spawnSync(process.execPath, [fileURLToPath(new URL('./check-process.ts', import.meta.url))], {
-    cwd,
-    input: JSON.stringify({ settings, cwd }),
-    encoding: 'utf8',
-    maxBuffer: 1024 * 1024 * 1024,
+export function checkInSubprocess(settings: Settings, cwd: string): Promise<Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [fileURLToPath(new URL('./check-process.ts', import.meta.url))], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.on('error', reject);
+    child.on('close', (status) => {
+      let result: { diagnostics?: Diagnostic[]; error?: string };
+      try {
+        result = JSON.parse(Buffer.concat(stdout).toString('utf8'));
+      } catch (cause) {
+        return reject(new Error(`The content check stopped (exit ${status}):\n${Buffer.concat(stderr).toString('utf8')}`, { cause }));
+      }
+      if (result.error !== undefined) reject(new Error(result.error));
+      else resolve(result.diagnostics!);
+    });
+    child.stdin.end(JSON.stringify({ settings, cwd }));
   });
-  let result: { diagnostics?: Diagnostic[]; error?: string };
-  try {
-    result = JSON.parse(child.stdout);
-  } catch (cause) {
-    throw new Error(`The content check stopped (exit ${child.status}):\n${child.stderr}`, { cause });
-  }
-  if (result.error !== undefined) throw new Error(result.error);
-  return result.diagnostics!;
 }
 
 /**
