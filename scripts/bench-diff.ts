@@ -3,7 +3,7 @@
  *
  * Diffs each consecutive pair of the GitHub Terms of Service corpus (../shared/corpora/
  * github-terms-of-service, ~7,000 words a version) and a synthetic pair ten times longer (ten
- * copies of one real pair, sections renamed apart), in this process, and runs
+ * copies of one real pair, each under a `# Part n` heading, sections renamed apart), in this process, and runs
  * `git diff --no-index --word-diff=porcelain` on the same files. Prints median milliseconds per
  * pair and the ratios. Targets (issue 3): under 20 ms median per real pair; the 10x pair under ten
  * times its real pair (no quadratic blow-up).
@@ -62,16 +62,28 @@ try {
   const rows: Row[] = [];
   for (let k = 1; k < files.length; k++) rows.push(measure(`${files[k - 1]!.slice(0, 10)} → ${files[k]!.slice(0, 10)}`, join(corpus, files[k - 1]!), join(corpus, files[k]!)));
 
-  // The synthetic pair: ten copies of the real pair whose diff is the median one, headings numbered apart.
+  // The synthetic pair: ten copies of the real pair whose diff is the median one, each under a
+  // `# Part n` heading, headings numbered apart; and one copy built the same way, timed in alternation with it, for the scaling ratio.
   const base = [...rows].sort((x, y) => x.diff - y.diff)[Math.floor(rows.length / 2)]!;
   const [oldName, newName] = base.name.split(' → ').map((d) => `${d}.md`);
-  const tenfold = (file: string) => {
+  const copies = (file: string, count: number) => {
     const text = readFileSync(join(corpus, file), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
-    return Array.from({ length: 10 }, (_, copy) => text.replace(/^(#{1,6} )(.*)$/gm, `$1$2 (part ${copy + 1})`)).join('\n\n');
+    return Array.from({ length: count }, (_, copy) => `# Part ${copy + 1}\n\n${text.replace(/^(#{1,6} )(.*)$/gm, `$1$2 (part ${copy + 1})`)}`).join('\n\n');
   };
-  writeFileSync(join(scratch, 'old.md'), tenfold(oldName!));
-  writeFileSync(join(scratch, 'new.md'), tenfold(newName!));
+  writeFileSync(join(scratch, 'old.md'), copies(oldName!, 10));
+  writeFileSync(join(scratch, 'new.md'), copies(newName!, 10));
   const big = measure(`10 x (${base.name})`, join(scratch, 'old.md'), join(scratch, 'new.md'));
+  const one = [blocksOf(source(copies(oldName!, 1))), blocksOf(source(copies(newName!, 1)))] as const;
+  const ten = [blocksOf(source(copies(oldName!, 10))), blocksOf(source(copies(newName!, 10)))] as const;
+  const [oneSamples, tenSamples]: number[][] = [[], []];
+  for (let n = 0; n < runs + 3; n++) {
+    for (const [pair, samples] of [[one, oneSamples], [ten, tenSamples]] as const) {
+      const start = performance.now();
+      diffBlocks(pair[0], pair[1]);
+      if (n >= 3) samples.push(performance.now() - start);
+    }
+  }
+  const scaling = median(tenSamples) / median(oneSamples);
 
   const fmt = (ms: number) => ms.toFixed(1).padStart(8);
   console.log(`Diff benchmark: median of ${runs} runs per pair, in ms (Node ${process.version}, ${files.length} versions in ${corpus})\n`);
@@ -81,6 +93,7 @@ try {
   console.log(`\nMedian per real pair: diff ${med.diff.toFixed(1)} ms (target < 20 ms), parse+diff ${med.parseAndDiff.toFixed(1)} ms, git diff --word-diff ${med.git.toFixed(1)} ms`);
   console.log(`Ratio diff / git: ${(med.diff / med.git).toFixed(2)}; parse+diff / git: ${(med.parseAndDiff / med.git).toFixed(2)}`);
   console.log(`10x pair: diff ${big.diff.toFixed(1)} ms = ${(big.diff / base.diff).toFixed(1)}x its real pair (target < 10x); parse+diff ${(big.parseAndDiff / base.parseAndDiff).toFixed(1)}x; git ${(big.git / base.git).toFixed(1)}x`);
+  console.log(`10x pair timed in alternation with one copy built the same way: ${median(tenSamples).toFixed(1)} ms / ${median(oneSamples).toFixed(1)} ms = ${scaling.toFixed(1)}x`);
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

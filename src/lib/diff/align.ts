@@ -1,6 +1,6 @@
 /**
  * Align the blocks of two versions: identical blocks first (jsdiff's `diffArrays` on the headings'
- * wording keys, then on the keys of the blocks between each two matched headings), then blocks that reappear elsewhere (moved), then renamed headings with the same
+ * wording keys, level by level, then on the keys of the blocks between matched headings), then blocks that reappear elsewhere (moved), then renamed headings with the same
  * anchor, then changed blocks paired by similarity inside each gap between identical blocks, then
  * nearly identical blocks anywhere (moved with edits). What is left was inserted or deleted.
  *
@@ -10,6 +10,7 @@
 import { diffArrays } from 'diff';
 import { bagSize, dice, wordBag, type WordBag } from './similarity.ts';
 import type { Block } from './types.ts';
+import { findPieces } from './word-pairs.ts';
 
 /** One step of the aligned reading order. Indices point into the old and new block arrays. */
 export type Step =
@@ -20,6 +21,12 @@ export type Step =
   | { op: 'paired'; old: number; new: number; moved: boolean }
   /** Where a moved block stood in the old version. */
   | { op: 'moved-away'; old: number; new: number };
+
+/** Indices of old and new blocks that are pieces of a split or merge. */
+export interface Pieces {
+  old: Set<number>;
+  new: Set<number>;
+}
 
 /** Similarity from which two blocks in the same gap are one changed block. */
 export const PAIR_THRESHOLD = 0.3;
@@ -32,7 +39,9 @@ export const REGROUP_WORDS = 1500;
 /** Largest gap compared pair by pair; larger gaps are compared within a band. */
 const FULL_GAP = 40_000;
 const BAND = 25;
-/** Candidates of similar length compared per block when looking for moves with edits. */
+/** Rarest words of a block used to find the blocks it may have moved to. */
+const RARE_WORDS = 3;
+/** Most candidates taken per rare word when looking for moves with edits. */
 const MOVE_CANDIDATES = 64;
 
 /**
@@ -40,10 +49,11 @@ const MOVE_CANDIDATES = 64;
  *
  * @param oldBlocks Blocks of the old version. @param newBlocks Blocks of the new version.
  * @param oldKeys Their wording keys (see normalise.ts). @param newKeys Same for the new blocks.
+ * @param pieces Filled with the blocks left unpaired as pieces of a split or merge, for regroup.ts.
  * @returns Steps in reading order: the new version's order, with deleted blocks and the places
  *   moved blocks left where they stood.
  */
-export function alignBlocks(oldBlocks: readonly Block[], newBlocks: readonly Block[], oldKeys: readonly string[], newKeys: readonly string[]): Step[] {
+export function alignBlocks(oldBlocks: readonly Block[], newBlocks: readonly Block[], oldKeys: readonly string[], newKeys: readonly string[], pieces?: Pieces): Step[] {
   type Item = { side: 'equal'; old: number; new: number } | { side: 'old'; index: number; gap: number } | { side: 'new'; index: number; gap: number };
   const items: Item[] = [];
   const gaps: { olds: number[]; news: number[] }[] = [];
@@ -65,35 +75,42 @@ export function alignBlocks(oldBlocks: readonly Block[], newBlocks: readonly Blo
     }
     items.push({ side, index, gap });
   };
-  // Identical blocks, section by section: headings are matched first, then the blocks between two
-  // matched headings, so the cost grows with the size of the sections, not of the whole text.
-  const headsOld = indicesOfHeadings(oldBlocks);
-  const headsNew = indicesOfHeadings(newBlocks);
-  let [o0, n0] = [0, 0];
-  const region = (o1: number, n1: number) => {
-    let [i, j] = [o0, n0];
-    for (const change of diffArrays(oldKeys.slice(o0, o1), newKeys.slice(n0, n1))) {
-      for (let n = 0; n < change.count; n++) {
-        if (change.removed) unmatched('old', i++);
-        else if (change.added) unmatched('new', j++);
-        else equal(i++, j++);
+  // Identical blocks, section by section: the headings of the top level are matched first, then,
+  // between two matched headings, those of the next level, and so on down to the blocks; so the
+  // cost grows with the size of the sections, not of the whole text.
+  const align = (o0: number, o1: number, n0: number, n1: number, depth: number): void => {
+    if (o0 >= o1 && n0 >= n1) return;
+    const headsOld = headingsAt(oldBlocks, o0, o1, depth);
+    const headsNew = headingsAt(newBlocks, n0, n1, depth);
+    if (depth <= 6 && headsOld.length === 0 && headsNew.length === 0) return align(o0, o1, n0, n1, depth + 1);
+    if (depth > 6 || headsOld.length === 0 || headsNew.length === 0) {
+      let [i, j] = [o0, n0];
+      for (const change of diffArrays(oldKeys.slice(o0, o1), newKeys.slice(n0, n1))) {
+        for (let n = 0; n < change.count; n++) {
+          if (change.removed) unmatched('old', i++);
+          else if (change.added) unmatched('new', j++);
+          else equal(i++, j++);
+        }
+      }
+      return;
+    }
+    let [oi, ni] = [o0, n0];
+    let [hi, hj] = [0, 0];
+    for (const change of diffArrays(headsOld.map((i) => oldKeys[i]!), headsNew.map((j) => newKeys[j]!))) {
+      if (change.added) hj += change.count;
+      else if (change.removed) hi += change.count;
+      else {
+        for (let n = 0; n < change.count; n++) {
+          const [o, m] = [headsOld[hi++]!, headsNew[hj++]!];
+          align(oi, o, ni, m, depth + 1);
+          equal(o, m);
+          [oi, ni] = [o + 1, m + 1];
+        }
       }
     }
+    align(oi, o1, ni, n1, depth + 1);
   };
-  let [hi, hj] = [0, 0];
-  for (const change of diffArrays(headsOld.map((i) => oldKeys[i]!), headsNew.map((j) => newKeys[j]!))) {
-    if (change.added) hj += change.count;
-    else if (change.removed) hi += change.count;
-    else {
-      for (let n = 0; n < change.count; n++) {
-        const [o, m] = [headsOld[hi++]!, headsNew[hj++]!];
-        region(o, m);
-        equal(o, m);
-        [o0, n0] = [o + 1, m + 1];
-      }
-    }
-  }
-  region(oldBlocks.length, newBlocks.length);
+  align(0, oldBlocks.length, 0, newBlocks.length, 1);
 
   const pairOfOld = new Map<number, { new: number; moved: boolean }>();
   const pairedNew = new Map<number, { old: number; moved: boolean }>();
@@ -114,7 +131,12 @@ export function alignBlocks(oldBlocks: readonly Block[], newBlocks: readonly Blo
   }
   for (const o of unpairedOld()) {
     const queue = byKey.get(oldKeys[o]!);
-    if (queue && queue.length > 0) pair(o, queue.shift()!);
+    if (!queue || queue.length === 0) continue;
+    // Of several places with the same text, the nearest (by relative position) is the one it moved to.
+    const target = (o / oldBlocks.length) * newBlocks.length;
+    let k = 0;
+    while (k + 1 < queue.length && Math.abs(queue[k + 1]! - target) <= Math.abs(queue[k]! - target)) k++;
+    pair(o, queue.splice(k, 1)[0]!);
   }
 
   // 2. A heading that kept its anchor: the same section, renamed.
@@ -143,15 +165,25 @@ export function alignBlocks(oldBlocks: readonly Block[], newBlocks: readonly Blo
     return dice(a.bag, b.bag, a.size, b.size);
   };
   for (const { olds, news } of gaps) {
-    const freeOld = olds.filter((o) => !pairOfOld.has(o));
-    const freeNew = news.filter((n) => !pairedNew.has(n));
+    let freeOld = olds.filter((o) => !pairOfOld.has(o));
+    let freeNew = news.filter((n) => !pairedNew.has(n));
     if (freeOld.length === 0 || freeNew.length === 0) continue;
-    // Uneven gaps of moderate size (a paragraph split into a list, items merged) are left to
-    // regroup.ts, which diffs their words as one text; pairing would match one piece and lose the rest.
+    // Uneven gaps of moderate size with pieces of a split or merge (a paragraph split into a list,
+    // items merged) are left to regroup.ts, which diffs their words as one text; pairing would match
+    // one piece and lose the rest.
     const textOld = freeOld.filter((o) => oldBlocks[o]!.type !== 'heading');
     const textNew = freeNew.filter((n) => newBlocks[n]!.type !== 'heading');
-    const words = [...textOld.map((o) => bagOf('o', o).size), ...textNew.map((n) => bagOf('n', n).size)].reduce((a, b) => a + b, 0);
-    if (textOld.length !== textNew.length && textOld.length > 0 && textNew.length > 0 && words <= REGROUP_WORDS) continue;
+    const uneven = textOld.length !== textNew.length && textOld.length > 0 && textNew.length > 0;
+    const words = uneven ? [...textOld.map((o) => bagOf('o', o).size), ...textNew.map((n) => bagOf('n', n).size)].reduce((a, b) => a + b, 0) : 0;
+    if (uneven && words <= REGROUP_WORDS) {
+      const found = findPieces(textOld.map((o) => oldBlocks[o]!), textNew.map((n) => newBlocks[n]!));
+      if (found.olds.length > 0) {
+        // The whole gap is diffed as one text: like git's word diff, it keeps what the pieces share.
+        textOld.forEach((o) => pieces?.old.add(o));
+        textNew.forEach((n) => pieces?.new.add(n));
+        continue;
+      }
+    }
     const candidates: [number, number, number][] = [];
     const full = freeOld.length * freeNew.length <= FULL_GAP;
     freeOld.forEach((o, x) => {
@@ -167,21 +199,30 @@ export function alignBlocks(oldBlocks: readonly Block[], newBlocks: readonly Blo
     for (const [, o, n] of candidates) if (!pairOfOld.has(o) && !pairedNew.has(n)) pair(o, n);
   }
 
-  // 4. Nearly the same text elsewhere: moved with edits.
-  const restNew = unpairedNew()
-    .map((n) => ({ n, size: bagOf('n', n).size }))
-    .filter((c) => c.size >= MIN_MOVE_WORDS)
-    .sort((a, b) => a.size - b.size || a.n - b.n);
+  // 4. Nearly the same text elsewhere: moved with edits. Candidates share one of the block's
+  // rarest words (an inverted index), so each block is compared with a few others, not all.
+  const restNew = unpairedNew().filter((n) => bagOf('n', n).size >= MIN_MOVE_WORDS);
+  const frequency = new Map<string, number>();
+  for (const n of restNew) for (const word of bagOf('n', n).bag.keys()) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+  const rarest = (bag: WordBag) => [...bag.keys()].sort((a, b) => (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0) || (a < b ? -1 : 1)).slice(0, RARE_WORDS);
+  const index = new Map<string, number[]>();
+  for (const n of restNew) {
+    for (const word of rarest(bagOf('n', n).bag)) {
+      const list = index.get(word);
+      if (list) list.push(n);
+      else index.set(word, [n]);
+    }
+  }
   for (const o of unpairedOld()) {
-    const size = bagOf('o', o).size;
-    if (size < MIN_MOVE_WORDS || restNew.length === 0) continue;
-    const start = lowerBound(restNew, Math.ceil(size * 0.6));
-    let best: { n: number; score: number } | undefined;
-    for (let k = start, seen = 0; k < restNew.length && restNew[k]!.size <= size / 0.6 && seen < MOVE_CANDIDATES; k++, seen++) {
-      const n = restNew[k]!.n;
+    if (bagOf('o', o).size < MIN_MOVE_WORDS) continue;
+    const candidates = new Set(rarest(bagOf('o', o).bag).flatMap((word) => (index.get(word) ?? []).slice(0, MOVE_CANDIDATES)));
+    let best: { n: number; score: number; distance: number } | undefined;
+    for (const n of candidates) {
       if (pairedNew.has(n)) continue;
       const score = similarity(o, n);
-      if (score >= MOVE_THRESHOLD && (!best || score > best.score)) best = { n, score };
+      // Equal scores go to the nearest place (relative position in the text), so repeated text pairs in order.
+      const distance = Math.abs(o / oldBlocks.length - n / newBlocks.length);
+      if (score >= MOVE_THRESHOLD && (!best || score > best.score || (score === best.score && distance < best.distance))) best = { n, score, distance };
     }
     if (best) pair(o, best.n);
   }
@@ -207,21 +248,9 @@ function compatible(a: Block, b: Block): boolean {
   return group(a) === group(b);
 }
 
-function indicesOfHeadings(blocks: readonly Block[]): number[] {
+/** Indices of the headings of one level in a range of blocks. */
+function headingsAt(blocks: readonly Block[], from: number, to: number, depth: number): number[] {
   const indices: number[] = [];
-  blocks.forEach((block, index) => {
-    if (block.type === 'heading') indices.push(index);
-  });
+  for (let i = from; i < to; i++) if (blocks[i]!.type === 'heading' && blocks[i]!.depth === depth) indices.push(i);
   return indices;
-}
-
-function lowerBound(sorted: readonly { size: number }[], size: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.size < size) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -6,7 +6,7 @@ import { alignBlocks, type Step } from './align.ts';
 import { countWords, exactKey, plainText, wordingKey } from './normalise.ts';
 import { regroup } from './regroup.ts';
 import type { Block, Change, ChangeKind, DiffStats, SectionDiff, VersionDiff } from './types.ts';
-import { diffWordsOf, wholeBlockSegments } from './word-diff.ts';
+import { createTokenizer, diffWordsOf, wholeBlockSegments } from './word-diff.ts';
 
 /** Options of a diff. */
 export interface DiffOptions {
@@ -29,9 +29,11 @@ export interface DiffOptions {
 export function diffBlocks(oldBlocks: readonly Block[], newBlocks: readonly Block[], options: DiffOptions = {}): VersionDiff {
   const oldKeys = oldBlocks.map(wordingKey);
   const newKeys = newBlocks.map(wordingKey);
-  const regrouped = regroup(alignBlocks(oldBlocks, newBlocks, oldKeys, newKeys), oldBlocks, newBlocks, options.locale);
+  const pieces = { old: new Set<number>(), new: new Set<number>() };
+  const tokenizer = createTokenizer(options.locale);
+  const regrouped = regroup(alignBlocks(oldBlocks, newBlocks, oldKeys, newKeys, pieces), oldBlocks, newBlocks, pieces, tokenizer);
   const steps = regrouped.steps;
-  const wordOptions = { locale: options.locale };
+  const wordOptions = { locale: options.locale, tokenizer };
 
   const changes: Change[] = [];
   const changeAtNew = new Map<number, Change>();

@@ -7,10 +7,10 @@
  * `deleted`. Without this, a re-cut paragraph would show as all its words deleted and inserted.
  */
 import { diffArrays } from 'diff';
-import type { Step } from './align.ts';
+import type { Pieces, Step } from './align.ts';
 import { typographyKey } from './normalise.ts';
 import type { Block, Change, Segment } from './types.ts';
-import { appendToken, countTouchedWords, tokenize, type Token } from './word-diff.ts';
+import { appendToken, countTouchedWords, type Token, type Tokenizer } from './word-diff.ts';
 
 /** A change worked out for a step of a regrouped run. */
 export type RegroupedChange = Pick<Change, 'kind' | 'segments' | 'wordsInserted' | 'wordsDeleted'> & { sources: number[] };
@@ -26,18 +26,19 @@ const MAX_EDITS = 1000;
  *
  * @param steps Aligned steps (align.ts).
  * @param oldBlocks Old blocks. @param newBlocks New blocks.
- * @param locale Segmenter locale.
+ * @param pieces The blocks alignment left unpaired as pieces of a split or merge (align.ts).
+ * @param cut The diff's tokenizer (word-diff.ts).
  * @returns New steps (a regrouped new block becomes a `paired` step with its first source old
  *   block) and the changes worked out for them, by step.
  */
-export function regroup(steps: readonly Step[], oldBlocks: readonly Block[], newBlocks: readonly Block[], locale?: string): { steps: Step[]; changes: Map<Step, RegroupedChange> } {
+export function regroup(steps: readonly Step[], oldBlocks: readonly Block[], newBlocks: readonly Block[], pieces: Pieces, cut: Tokenizer): { steps: Step[]; changes: Map<Step, RegroupedChange> } {
   const out: Step[] = [];
   const changes = new Map<Step, RegroupedChange>();
   let gap: Step[] = [];
   const flush = () => {
-    const olds = gap.flatMap((s) => (s.op === 'deleted' && oldBlocks[s.old]!.type !== 'heading' ? [s.old] : []));
-    const news = gap.flatMap((s) => (s.op === 'inserted' && newBlocks[s.new]!.type !== 'heading' ? [s.new] : []));
-    const result = olds.length > 0 && news.length > 0 ? diffRun(olds, news, oldBlocks, newBlocks, locale) : undefined;
+    const olds = gap.flatMap((s) => (s.op === 'deleted' && pieces.old.has(s.old) ? [s.old] : []));
+    const news = gap.flatMap((s) => (s.op === 'inserted' && pieces.new.has(s.new) ? [s.new] : []));
+    const result = olds.length > 0 && news.length > 0 ? diffRun(olds, news, oldBlocks, newBlocks, cut) : undefined;
     for (const step of gap) {
       if (!result) out.push(step);
       else if (step.op === 'deleted' && result.kept.has(step.old)) continue;
@@ -70,9 +71,9 @@ interface Located extends Token {
   at: number;
 }
 
-function diffRun(olds: number[], news: number[], oldBlocks: readonly Block[], newBlocks: readonly Block[], locale?: string) {
+function diffRun(olds: number[], news: number[], oldBlocks: readonly Block[], newBlocks: readonly Block[], cut: Tokenizer) {
   const locate = (indices: number[], blocks: readonly Block[]) =>
-    indices.flatMap((block) => tokenize(blocks[block]!.runs, locale).map((token, at): Located => ({ ...token, block, at, space: at === 0 ? true : token.space })));
+    indices.flatMap((block) => cut(blocks[block]!.runs).map((token, at): Located => ({ ...token, block, at, space: at === 0 ? true : token.space })));
   const oldTokens = locate(olds, oldBlocks);
   const newTokens = locate(news, newBlocks);
   const key = (t: Token) => (t.target ? `\u0001${t.text}` : typographyKey(t.text));
@@ -98,7 +99,7 @@ function diffRun(olds: number[], news: number[], oldBlocks: readonly Block[], ne
   }
   const lastNew = news.at(-1)!;
   const perBlock = new Map<number, { segments: Segment[]; inserted: Set<number>; tokens: Token[]; deleted: Map<number, Set<number>>; sources: number[] }>();
-  for (const index of news) perBlock.set(index, { segments: [], inserted: new Set(), tokens: tokenize(newBlocks[index]!.runs, locale), deleted: new Map(), sources: [] });
+  for (const index of news) perBlock.set(index, { segments: [], inserted: new Set(), tokens: cut(newBlocks[index]!.runs), deleted: new Map(), sources: [] });
   entries.forEach((entry, n) => {
     if (entry.op === 'delete' && !kept.has(entry.old!.block)) return;
     const block = perBlock.get(owner[n] ?? lastNew)!;
@@ -114,7 +115,7 @@ function diffRun(olds: number[], news: number[], oldBlocks: readonly Block[], ne
   const out = new Map<number, RegroupedChange>();
   for (const [index, block] of perBlock) {
     let wordsDeleted = 0;
-    for (const [old, at] of block.deleted) wordsDeleted += countTouchedWords(tokenize(oldBlocks[old]!.runs, locale), at);
+    for (const [old, at] of block.deleted) wordsDeleted += countTouchedWords(cut(oldBlocks[old]!.runs), at);
     out.set(index, {
       kind: block.sources.length > 0 ? 'modified' : 'inserted',
       segments: block.segments,

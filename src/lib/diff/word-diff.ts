@@ -62,6 +62,25 @@ export function tokenize(runs: readonly Run[], locale = 'en'): Token[] {
   return tokens;
 }
 
+/** Cuts a block's runs into tokens; see `createTokenizer`. */
+export type Tokenizer = (runs: readonly Run[]) => Token[];
+
+/**
+ * A tokenizer that remembers the tokens of each runs array it has cut, for the length of one diff
+ * (a block may be cut several times: for pairing, regrouping and counting).
+ *
+ * @param locale BCP 47 language tag for the segmenter.
+ * @returns `runs => tokens` (the same array for the same runs; do not change it).
+ */
+export function createTokenizer(locale = 'en'): Tokenizer {
+  const cache = new Map<readonly Run[], Token[]>();
+  return (runs) => {
+    let tokens = cache.get(runs);
+    if (!tokens) cache.set(runs, (tokens = tokenize(runs, locale)));
+    return tokens;
+  };
+}
+
 /**
  * Diff two blocks word by word.
  *
@@ -69,12 +88,13 @@ export function tokenize(runs: readonly Run[], locale = 'en'): Token[] {
  * @param newRuns Runs of the new block.
  * @param options `typography: 'ignore'` (default) compares words with typography normalised, so
  *   only wording shows; `'show'` compares them as written (for formatting changes). `locale` for
- *   the segmenter.
+ *   the segmenter, or a `tokenizer` shared by one diff.
  * @returns Segments in reading order (kept text taken from the new block) and word counts.
  */
-export function diffWordsOf(oldRuns: readonly Run[], newRuns: readonly Run[], options: { typography?: 'ignore' | 'show'; locale?: string } = {}): WordDiff {
-  const oldTokens = tokenize(oldRuns, options.locale);
-  const newTokens = tokenize(newRuns, options.locale);
+export function diffWordsOf(oldRuns: readonly Run[], newRuns: readonly Run[], options: { typography?: 'ignore' | 'show'; locale?: string; tokenizer?: Tokenizer } = {}): WordDiff {
+  const cut = options.tokenizer ?? ((runs: readonly Run[]) => tokenize(runs, options.locale));
+  const oldTokens = cut(oldRuns);
+  const newTokens = cut(newRuns);
   const key = (t: Token) => (t.target ? `\u0001${t.text}` : options.typography === 'show' ? t.text : typographyKey(t.text));
   const oldKeys = oldTokens.map(key);
   const newKeys = newTokens.map(key);
