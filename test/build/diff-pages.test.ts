@@ -36,7 +36,7 @@ describe('changes pages', () => {
 
   it('should show a changed paragraph as an inline redline with hidden "inserted"/"deleted" words for screen readers', () => {
     const page = readPage(site, '/privacy-statement/2024-03-01/changes/');
-    const section = page.querySelector('#section-how-we-use-information')!.parentNode;
+    const section = page.querySelector('#section-how-we-use-information')!.parentNode!;
     const inline = section.querySelector('.redline--inline')!;
     expect(text(inline)).toBe('We use information to provide [inserted: and improve] the services. [deleted: The obsolete walrus provision applies only here.]');
     expect(inline.querySelectorAll('ins').map((e) => text(e.querySelector('.visually-hidden')))).toEqual(['[inserted:']);
@@ -53,7 +53,7 @@ describe('changes pages', () => {
       '/privacy-statement/2023-01-15/#information-we-collect',
       '/privacy-statement/2024-03-01/#information-we-collect',
     ]);
-    const added = page.querySelector('#section-data-retention')!.parentNode;
+    const added = page.querySelector('#section-data-retention')!.parentNode!;
     expect(added.querySelectorAll('.diff-section__links a').map((a) => a.getAttribute('href'))).toEqual(['/privacy-statement/2024-03-01/#data-retention']);
     for (const href of ['/privacy-statement/2023-01-15/', '/privacy-statement/2024-03-01/']) {
       expect(readPage(site, href).querySelector('#information-we-collect')).not.toBeNull();
