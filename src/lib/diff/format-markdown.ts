@@ -28,7 +28,7 @@ export function formatMarkdown(diff: VersionDiff, options: MarkdownOptions): str
   const head = [
     `### ${escapeMarkdown(options.title)}`,
     '',
-    `**${stats.sectionsChanged}** sections changed, **${stats.sectionsAdded}** added, **${stats.sectionsRemoved}** removed · **${stats.wordsInserted}** words inserted, **${stats.wordsDeleted}** deleted · **${stats.blocksMoved}** blocks moved · **${stats.formattingChanges}** formatting changes`,
+    `${plural(stats.sectionsChanged, 'section')} changed, **${stats.sectionsAdded}** added, **${stats.sectionsRemoved}** removed · ${plural(stats.wordsInserted, 'word')} inserted, **${stats.wordsDeleted}** deleted · ${plural(stats.blocksMoved, 'block')} moved · ${plural(stats.formattingChanges, 'formatting change')}`,
     '',
   ];
   if (diff.changes.length === 0) return `${[...head, 'No changes.'].join('\n')}\n`;
@@ -70,4 +70,9 @@ function redline(segments: readonly Segment[]): string {
 /** Escape what Markdown or GitHub's HTML would read as syntax. */
 function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_~[\]<>|#]/g, (c) => `\\${c}`).replace(/&/g, '&amp;');
+}
+
+/** `**2** sections`, `**1** section`. */
+function plural(count: number, noun: string): string {
+  return `**${count}** ${noun}${count === 1 ? '' : 's'}`;
 }

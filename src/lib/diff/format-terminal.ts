@@ -29,7 +29,7 @@ export function formatTerminal(diff: VersionDiff, options: TerminalOptions): str
   const { stats } = diff;
   const lines = [
     style('bold', options.title),
-    `${stats.sectionsChanged} sections changed, ${stats.sectionsAdded} added, ${stats.sectionsRemoved} removed; ${stats.wordsInserted} words inserted, ${stats.wordsDeleted} deleted; ${stats.blocksMoved} blocks moved; ${stats.formattingChanges} formatting changes`,
+    `${plural(stats.sectionsChanged, 'section')} changed, ${stats.sectionsAdded} added, ${stats.sectionsRemoved} removed; ${plural(stats.wordsInserted, 'word')} inserted, ${stats.wordsDeleted} deleted; ${plural(stats.blocksMoved, 'block')} moved; ${plural(stats.formattingChanges, 'formatting change')}`,
   ];
   if (diff.changes.length === 0) lines.push('', 'No changes.');
   for (const section of diff.sections) {
@@ -61,4 +61,8 @@ function redline(segments: readonly Segment[], options: TerminalOptions, style: 
       return space + text;
     })
     .join('');
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
