@@ -177,7 +177,9 @@ export function alignBlocks(oldBlocks: readonly Block[], newBlocks: readonly Blo
     const words = uneven ? [...textOld.map((o) => bagOf('o', o).size), ...textNew.map((n) => bagOf('n', n).size)].reduce((a, b) => a + b, 0) : 0;
     if (uneven && words <= REGROUP_WORDS) {
       const found = findPieces(textOld.map((o) => oldBlocks[o]!), textNew.map((n) => newBlocks[n]!));
-      if (found.olds.length > 0) {
+      // A split leaves several pieces on the new side, a merge on the old side; one piece is a plain edit.
+      const many = textNew.length > textOld.length ? found.news.length : found.olds.length;
+      if (many >= 2) {
         // The whole gap is diffed as one text: like git's word diff, it keeps what the pieces share.
         textOld.forEach((o) => pieces?.old.add(o));
         textNew.forEach((n) => pieces?.new.add(n));

@@ -17,10 +17,12 @@ export type WordBag = Map<string, number>;
  */
 export function wordBag(key: string): WordBag {
   const bag: WordBag = new Map();
+  const unspaced = UNSPACED.test(key);
   for (const word of key.toLowerCase().split(/[^\p{L}\p{N}\p{M}]+/u)) {
     if (word === '') continue;
     // Scripts written without spaces count character by character (a cheap stand-in for their words).
-    for (const part of UNSPACED.test(word) ? [...word] : [word]) bag.set(part, (bag.get(part) ?? 0) + 1);
+    if (unspaced && UNSPACED.test(word)) for (const part of word) bag.set(part, (bag.get(part) ?? 0) + 1);
+    else bag.set(word, (bag.get(word) ?? 0) + 1);
   }
   return bag;
 }

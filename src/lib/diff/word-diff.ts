@@ -4,7 +4,7 @@
  * with jsdiff's `diffArrays` (Myers' O(ND) algorithm).
  */
 import { diffArrays } from 'diff';
-import { typographyKey } from './normalise.ts';
+import { plainText, typographyKey } from './normalise.ts';
 import type { Run, Segment } from './types.ts';
 
 /** A word or punctuation mark of a block, with what separates it from the one before. */
@@ -47,7 +47,7 @@ export function tokenize(runs: readonly Run[], locale = 'en'): Token[] {
   let space = false;
   runs.forEach((run, index) => {
     for (const { segment, isWordLike } of segmenter.segment(run.text)) {
-      if (!isWordLike && /^\s+$/u.test(segment)) {
+      if (!isWordLike && (segment === ' ' || /^\s+$/u.test(segment))) {
         space = true;
         continue;
       }
@@ -92,6 +92,23 @@ export function createTokenizer(locale = 'en'): Tokenizer {
  * @returns Segments in reading order (kept text taken from the new block) and word counts.
  */
 export function diffWordsOf(oldRuns: readonly Run[], newRuns: readonly Run[], options: { typography?: 'ignore' | 'show'; locale?: string; tokenizer?: Tokenizer } = {}): WordDiff {
+  // Sentences both blocks start or end with are kept as they are, without cutting them into words.
+  if (!oldRuns.some((run) => run.href !== undefined) && !newRuns.some((run) => run.href !== undefined)) {
+    const trim = trimCommonSentences(plainText(oldRuns), plainText(newRuns));
+    if (trim) {
+      const middle = diffWordsOf([{ text: trim.oldMiddle }], [{ text: trim.newMiddle }], { typography: options.typography, locale: options.locale });
+      const segments: Segment[] = [];
+      const add = (segment: Segment) => {
+        const last = segments.at(-1);
+        if (last && segment.op === 'equal' && last.op === 'equal' && last.href === undefined && last.target === undefined) last.text += ' ' + segment.text;
+        else segments.push(segments.length === 0 ? { ...segment, space: false } : segment);
+      };
+      if (trim.prefix) add({ op: 'equal', text: trim.prefix, space: false });
+      middle.segments.forEach((segment, index) => add(index === 0 && trim.prefix ? { ...segment, space: true } : segment));
+      if (trim.suffix) add({ op: 'equal', text: trim.suffix, space: true });
+      return { segments, wordsInserted: middle.wordsInserted, wordsDeleted: middle.wordsDeleted };
+    }
+  }
   const cut = options.tokenizer ?? ((runs: readonly Run[]) => tokenize(runs, options.locale));
   const oldTokens = cut(oldRuns);
   const newTokens = cut(newRuns);
@@ -150,6 +167,45 @@ export function wholeBlockSegments(runs: readonly Run[], op: 'insert' | 'delete'
     space = text.endsWith(' ');
   }
   return segments;
+}
+
+/**
+ * The sentences two texts share at their start and at their end, so only the middle needs a word
+ * diff. Cuts fall after a sentence or clause end and a space, so the middle holds whole sentences
+ * (an inserted sentence can still slide to its boundary, see `slideToSentences`).
+ *
+ * @param a Old text, whitespace collapsed. @param b New text, same.
+ * @returns Shared prefix and suffix (trimmed) and the two middles; `undefined` when nothing is shared.
+ */
+function trimCommonSentences(a: string, b: string): { prefix: string; suffix: string; oldMiddle: string; newMiddle: string } | undefined {
+  const max = Math.min(a.length, b.length);
+  let p = 0;
+  while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  const boundary = (text: string, k: number) => k >= 2 && text[k - 1] === ' ' && CLAUSE_END.test(text[k - 2]!);
+  let start = 0;
+  for (let k = p; k >= 2; k--) {
+    if (boundary(a, k)) {
+      start = k;
+      break;
+    }
+  }
+  let s = 0;
+  while (s < max - start && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  let end = a.length;
+  for (let k = a.length - s; k < a.length; k++) {
+    if (k > start && boundary(a, k)) {
+      end = k;
+      break;
+    }
+  }
+  const suffixLength = a.length - end;
+  if (start === 0 && suffixLength === 0) return undefined;
+  return {
+    prefix: a.slice(0, start).trim(),
+    suffix: a.slice(end).trim(),
+    oldMiddle: a.slice(start, end).trim(),
+    newMiddle: b.slice(start, b.length - suffixLength).trim(),
+  };
 }
 
 /** One token of a word diff: kept (both indices), deleted (old index) or inserted (new index). */
