@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject, describe, expect, it } from 'vitest';
 import { diffBlocks } from '../../src/lib/diff/diff-blocks.ts';
+import { unpackBlocks } from '../../src/lib/diff/pack.ts';
 import { readPage, text } from '../helpers/site.ts';
 
 const site = inject('fixtureSite');
@@ -103,7 +104,7 @@ describe('compare page and blocks data', () => {
   });
 
   it('should ship one blocks.json per version from which the browser gets the same diff as the changes page', () => {
-    const blocks = (date: string) => JSON.parse(readFileSync(join(site, 'privacy-statement', date, 'blocks.json'), 'utf8'));
+    const blocks = (date: string) => unpackBlocks(JSON.parse(readFileSync(join(site, 'privacy-statement', date, 'blocks.json'), 'utf8')));
     const diff = diffBlocks(blocks('2023-01-15'), blocks('2024-03-01'));
     expect(diff.stats).toMatchObject({ sectionsChanged: 2, sectionsAdded: 1, wordsInserted: 26, wordsDeleted: 7 });
     expect(existsSync(join(site, 'terms-of-use/compare'))).toBe(false);

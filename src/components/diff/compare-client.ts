@@ -5,6 +5,7 @@
  * comparison can be shared.
  */
 import { diffBlocks } from '../../lib/diff/diff-blocks.ts';
+import { unpackBlocks, type PackedBlocks } from '../../lib/diff/pack.ts';
 import type { Block } from '../../lib/diff/types.ts';
 import { renderDiff } from './render-diff.ts';
 
@@ -24,7 +25,7 @@ export function setUpCompare(form: HTMLFormElement, output: HTMLElement, status:
     if (!blocks) {
       blocks = fetch(url).then((response) => {
         if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-        return response.json() as Promise<Block[]>;
+        return (response.json() as Promise<PackedBlocks>).then(unpackBlocks);
       });
       cache.set(url, blocks);
     }

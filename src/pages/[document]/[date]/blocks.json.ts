@@ -1,10 +1,11 @@
 /**
- * `/<document>/<YYYY-MM-DD>/blocks.json`: a version's text as diff blocks (src/lib/diff/types.ts),
+ * `/<document>/<YYYY-MM-DD>/blocks.json`: a version's text as diff blocks (packed: src/lib/diff/pack.ts),
  * for the compare page, which diffs any two versions in the browser. One file per version keeps
  * the site linear in the number of versions.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getVersionBlocks } from '../../../data/diffs.ts';
+import { packBlocks } from '../../../lib/diff/pack.ts';
 import { getDocuments } from '../../../data/legal.ts';
 import type { Version } from '../../../lib/site-model.ts';
 
@@ -15,5 +16,5 @@ export const getStaticPaths: GetStaticPaths = async () =>
 
 export const GET: APIRoute = async ({ props }) => {
   const blocks = await getVersionBlocks((props as { version: Version }).version);
-  return new Response(JSON.stringify(blocks), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return new Response(JSON.stringify(packBlocks(blocks)), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };
