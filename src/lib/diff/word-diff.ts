@@ -92,9 +92,9 @@ export function createTokenizer(locale = 'en'): Tokenizer {
  * @returns Segments in reading order (kept text taken from the new block) and word counts.
  */
 export function diffWordsOf(oldRuns: readonly Run[], newRuns: readonly Run[], options: { typography?: 'ignore' | 'show'; locale?: string; tokenizer?: Tokenizer } = {}): WordDiff {
-  // Sentences both blocks start or end with are kept as they are, without cutting them into words.
+  // Words both blocks start or end with are kept as they are, without cutting them into tokens.
   if (!oldRuns.some((run) => run.href !== undefined) && !newRuns.some((run) => run.href !== undefined)) {
-    const trim = trimCommonSentences(plainText(oldRuns), plainText(newRuns));
+    const trim = trimCommonWords(plainText(oldRuns), plainText(newRuns));
     if (trim) {
       const middle = diffWordsOf([{ text: trim.oldMiddle }], [{ text: trim.newMiddle }], { typography: options.typography, locale: options.locale });
       const segments: Segment[] = [];
@@ -170,32 +170,30 @@ export function wholeBlockSegments(runs: readonly Run[], op: 'insert' | 'delete'
 }
 
 /**
- * The sentences two texts share at their start and at their end, so only the middle needs a word
- * diff. Cuts fall after a sentence or clause end and a space, so the middle holds whole sentences
- * (an inserted sentence can still slide to its boundary, see `slideToSentences`).
+ * The words two texts share at their start and at their end, so only the middle needs cutting into
+ * tokens and a word diff. Each cut falls at a space and leaves CONTEXT_WORDS shared words in the
+ * middle, so an inserted sentence can still slide to its boundary (see `slideToSentences`).
  *
  * @param a Old text, whitespace collapsed. @param b New text, same.
- * @returns Shared prefix and suffix (trimmed) and the two middles; `undefined` when nothing is shared.
+ * @returns Shared prefix and suffix (trimmed) and the two middles; `undefined` when too little is shared.
  */
-function trimCommonSentences(a: string, b: string): { prefix: string; suffix: string; oldMiddle: string; newMiddle: string } | undefined {
+function trimCommonWords(a: string, b: string): { prefix: string; suffix: string; oldMiddle: string; newMiddle: string } | undefined {
   const max = Math.min(a.length, b.length);
   let p = 0;
   while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
-  const boundary = (text: string, k: number) => k >= 2 && text[k - 1] === ' ' && CLAUSE_END.test(text[k - 2]!);
-  let start = 0;
-  for (let k = p; k >= 2; k--) {
-    if (boundary(a, k)) {
-      start = k;
-      break;
-    }
-  }
+  // Back to the start of the word the texts part in, then CONTEXT_WORDS more words back.
+  let start = p === max && a.length === b.length ? p : a.lastIndexOf(' ', p - 1) + 1;
+  for (let n = 0; n < CONTEXT_WORDS && start > 0; n++) start = a.lastIndexOf(' ', start - 2) + 1;
   let s = 0;
   while (s < max - start && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
-  let end = a.length;
-  for (let k = a.length - s; k < a.length; k++) {
-    if (k > start && boundary(a, k)) {
-      end = k;
-      break;
+  // Forward to the end of the word the texts part in, then CONTEXT_WORDS more words on.
+  let end = a.length - s;
+  if (end < a.length) {
+    const space = a.indexOf(' ', end);
+    end = space < 0 ? a.length : space;
+    for (let n = 0; n < CONTEXT_WORDS && end < a.length; n++) {
+      const next = a.indexOf(' ', end + 1);
+      end = next < 0 ? a.length : next;
     }
   }
   const suffixLength = a.length - end;
@@ -207,6 +205,9 @@ function trimCommonSentences(a: string, b: string): { prefix: string; suffix: st
     newMiddle: b.slice(start, b.length - suffixLength).trim(),
   };
 }
+
+/** Shared words left on each side of a trimmed word diff. */
+const CONTEXT_WORDS = 6;
 
 /** One token of a word diff: kept (both indices), deleted (old index) or inserted (new index). */
 interface Entry {
