@@ -6,7 +6,8 @@ import { alignBlocks, type Step } from './align.ts';
 import { countWords, exactKey, plainText, wordingKey } from './normalise.ts';
 import { regroup } from './regroup.ts';
 import type { Block, Change, ChangeKind, DiffStats, SectionDiff, VersionDiff } from './types.ts';
-import { createTokenizer, diffWordsOf, wholeBlockSegments } from './word-diff.ts';
+import { createTokenizer } from './tokens.ts';
+import { diffWordsOf, wholeBlockSegments } from './word-diff.ts';
 
 /** Options of a diff. */
 export interface DiffOptions {

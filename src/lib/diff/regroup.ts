@@ -10,7 +10,7 @@ import { diffArrays } from 'diff';
 import type { Pieces, Step } from './align.ts';
 import { typographyKey } from './normalise.ts';
 import type { Block, Change, Segment } from './types.ts';
-import { appendToken, countTouchedWords, type Token, type Tokenizer } from './word-diff.ts';
+import { appendToken, countTouchedWords, type Token, type Tokenizer } from './tokens.ts';
 
 /** A change worked out for a step of a regrouped run. */
 export type RegroupedChange = Pick<Change, 'kind' | 'segments' | 'wordsInserted' | 'wordsDeleted'> & { sources: number[] };

@@ -1,0 +1,115 @@
+/**
+ * Tokens of a block: the words and punctuation marks `Intl.Segmenter` cuts it into (word
+ * granularity, so languages written without spaces work too), and the helpers that turn diffed
+ * tokens into redline pieces and word counts.
+ */
+import type { Run, Segment } from './types.ts';
+
+/** A word or punctuation mark of a block, with what separates it from the one before. */
+export interface Token {
+  /** The text as written. */
+  text: string;
+  /** Whether whitespace comes before it. */
+  space: boolean;
+  /** Link target, when the token is link text. */
+  href?: string;
+  /** Whether the token is a link's target (its text is the URL), placed after the link text. */
+  target?: boolean;
+  /** Whether the segmenter calls it a word (letters, digits) rather than punctuation. */
+  wordLike: boolean;
+}
+
+const segmenters = new Map<string, Intl.Segmenter>();
+
+/**
+ * Cut runs into tokens with `Intl.Segmenter` at word granularity; whitespace is dropped and
+ * remembered as `space` on the next token.
+ *
+ * @param runs A block's runs.
+ * @param locale BCP 47 language tag for the segmenter, e.g. `en`.
+ * @returns Tokens in reading order.
+ */
+export function tokenize(runs: readonly Run[], locale = 'en'): Token[] {
+  let segmenter = segmenters.get(locale);
+  if (!segmenter) segmenters.set(locale, (segmenter = new Intl.Segmenter(locale, { granularity: 'word' })));
+  const tokens: Token[] = [];
+  let space = false;
+  runs.forEach((run, index) => {
+    for (const { segment, isWordLike } of segmenter.segment(run.text)) {
+      if (!isWordLike && (segment === ' ' || /^\s+$/u.test(segment))) {
+        space = true;
+        continue;
+      }
+      const token: Token = { text: segment, space: space && tokens.length > 0, wordLike: isWordLike ?? false };
+      if (run.href !== undefined) token.href = run.href;
+      tokens.push(token);
+      space = false;
+    }
+    // A link's target is compared as one more word after its text, so a changed target is a change of one word.
+    if (run.href !== undefined && runs[index + 1]?.href !== run.href) tokens.push({ text: run.href, space: true, wordLike: true, target: true });
+  });
+  return tokens;
+}
+
+/** Cuts a block's runs into tokens; see `createTokenizer`. */
+export type Tokenizer = (runs: readonly Run[]) => Token[];
+
+/**
+ * A tokenizer that remembers the tokens of each runs array it has cut, for the length of one diff
+ * (a block may be cut several times: for pairing, regrouping and counting).
+ *
+ * @param locale BCP 47 language tag for the segmenter.
+ * @returns `runs => tokens` (the same array for the same runs; do not change it).
+ */
+export function createTokenizer(locale = 'en'): Tokenizer {
+  const cache = new Map<readonly Run[], Token[]>();
+  return (runs) => {
+    let tokens = cache.get(runs);
+    if (!tokens) cache.set(runs, (tokens = tokenize(runs, locale)));
+    return tokens;
+  };
+}
+
+/**
+ * Add a token to a redline, merging it into the last piece when op and link agree.
+ *
+ * @param segments The redline so far (changed in place).
+ * @param op What happened to the token.
+ * @param token The token.
+ */
+export function appendToken(segments: Segment[], op: Segment['op'], token: Token): void {
+  if (token.target) {
+    segments.push({ op, text: '', space: true, target: token.text });
+    return;
+  }
+  const last = segments.at(-1);
+  if (last && last.op === op && last.href === token.href && last.target === undefined) {
+    last.text += (token.space ? ' ' : '') + token.text;
+    return;
+  }
+  const segment: Segment = { op, text: token.text, space: token.space };
+  if (token.href !== undefined) segment.href = token.href;
+  segments.push(segment);
+}
+
+/**
+ * Count whitespace-separated words (with a letter or digit) that contain at least one changed token.
+ *
+ * @param tokens A block's tokens. @param changed Indices of the inserted (or deleted) ones.
+ */
+export function countTouchedWords(tokens: readonly Token[], changed: ReadonlySet<number>): number {
+  let count = 0;
+  let touched = false;
+  let wordLike = false;
+  tokens.forEach((token, index) => {
+    if (index > 0 && token.space) {
+      if (touched && wordLike) count++;
+      touched = false;
+      wordLike = false;
+    }
+    touched ||= changed.has(index);
+    wordLike ||= /[\p{L}\p{N}]/u.test(token.text);
+  });
+  if (touched && wordLike) count++;
+  return count;
+}
