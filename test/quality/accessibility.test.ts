@@ -124,7 +124,7 @@ describe.skipIf(!browserAvailable())('accessibility in Chromium', () => {
       let inBox = false;
       for (let i = 0; i < 10 && !inBox; i++) {
         await page.keyboard.press('Tab');
-        inBox = await page.evaluate(() => document.activeElement?.closest('header') !== null && document.activeElement?.matches('input'));
+        inBox = await page.evaluate(() => document.activeElement?.closest('header') !== null && document.activeElement?.matches('input') === true);
       }
       expect(inBox).toBe(true);
       await page.keyboard.type('zebra');
