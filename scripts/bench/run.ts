@@ -79,7 +79,10 @@ async function buildOurs(label: string, corpus: { dir: string; asOf: string }): 
     cwd: root,
     env: { LEGAL_CONTENT_DIR: corpus.dir, LEGAL_AS_OF: corpus.asOf, LEGAL_OUT_DIR: out, LEGAL_SITE: 'https://legal.example.test' },
   });
-  if (m.status !== 0) fatal(`The project's build failed:\n${m.tail}`);
+  if (m.status !== 0) {
+    writeFileSync(join(work, `${label.replace(/\W+/g, '-')}.log`), m.output);
+    fatal(`The project's build failed (${logHint()}):\n${m.tail}`);
+  }
   return report({ label, m, out: folderSize(out) });
 }
 
@@ -88,7 +91,10 @@ async function buildBare(label: string, corpus: { dir: string }): Promise<Run> {
   const out = join(work, `${label}-out`);
   writeBareAstroProject(project, root, corpus.dir, out);
   const m = await measure(node, [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--root', project], { cwd: project });
-  if (m.status !== 0) fatal(`The bare Astro build failed:\n${m.tail}`);
+  if (m.status !== 0) {
+    writeFileSync(join(work, `${label.replace(/\W+/g, '-')}.log`), m.output);
+    fatal(`The bare Astro build failed (${logHint()}):\n${m.tail}`);
+  }
   return report({ label, m, out: folderSize(out) });
 }
 
@@ -104,6 +110,10 @@ function compare(ours: Run, bare: Run): void {
   console.log(`  ratios (project / bare Astro): time ${ratio(ours.m.wallMs, bare.m.wallMs)} (target <= 1.5x), peak RSS ${ratio(memory(ours), memory(bare))} (target <= 1.25x)` +
     (ours.m.peakProcessRss && bare.m.peakProcessRss ? `, largest process ${ratio(ours.m.peakProcessRss, bare.m.peakProcessRss)}` : '') +
     `, output ${ratio(ours.out.bytes, bare.out.bytes)}`);
+}
+
+function logHint(): string {
+  return values.keep ? `full log in ${work}` : 'run with --keep to keep the full log';
 }
 
 function fatal(message: string): never {

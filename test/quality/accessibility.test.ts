@@ -196,6 +196,9 @@ describe.skipIf(!browserAvailable())('accessibility in Chromium', () => {
         expect(await view()).toMatchObject({ checked: 'inline', inline: true, side: false });
         await page.keyboard.press('ArrowRight');
         expect(await view()).toMatchObject({ checked: 'side', inline: false, side: true });
+        // Side by side still fits a phone: no horizontal scrolling at 390 px.
+        await page.setViewportSize({ width: 390, height: 900 });
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
       });
     });
 
