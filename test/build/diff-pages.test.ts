@@ -119,6 +119,11 @@ describe('history and banners', () => {
     expect(text(stats[1])).toBe('What changed in the version effective March 1, 2024: 2 sections changed, 1 added, 0 removed · 26 words inserted, 7 deleted');
   });
 
+  it('should link a version page to its changes, except the first version', () => {
+    expect(readPage(site, '/privacy-statement/').querySelector('.version__meta a[href="/privacy-statement/2024-03-01/changes/"]')).not.toBeNull();
+    expect(readPage(site, '/privacy-statement/2023-01-15/').querySelectorAll('a[href*="/changes/"]')).toHaveLength(0);
+  });
+
   it('should link the upcoming version\'s banner to its changes', () => {
     const banner = readPage(site, '/privacy-statement/2025-09-01/').querySelector('.banner--upcoming')!;
     expect(banner.querySelectorAll('a').map((a) => a.getAttribute('href'))).toContain('/privacy-statement/2025-09-01/changes/');
