@@ -44,6 +44,8 @@ const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const contentDir = resolve(root, settings.contentDir);
 const workDir = join(root, '.astro', `build-${process.pid}`);
 mkdirSync(workDir, { recursive: true });
+const started = performance.now();
+const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 const child = spawn(process.execPath, [astro, 'build', '--root', root], {
   cwd: workDir,
   stdio: ['ignore', 'pipe', 'pipe'],
@@ -69,8 +71,10 @@ const cleanUp = () => {
   rmSync(workDir, { recursive: true, force: true });
 };
 
+let checkTime = '';
 try {
   const diagnostics = await checkInSubprocess(settings, root);
+  checkTime = seconds(started);
   for (const diagnostic of sortDiagnostics(diagnostics)) console.error(formatDiagnostic(diagnostic));
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   if (errors > 0) throw new Error(`\n✖ ${errors} content error${errors === 1 ? '' : 's'}: nothing was built; ${out} is unchanged.`);
@@ -81,15 +85,17 @@ try {
   fail(error instanceof Error ? error.message : String(error));
 }
 
-console.log(`Building as of ${settings.asOf} (${settings.timeZone}) into ${out}`);
+console.log(`Building as of ${settings.asOf} (${settings.timeZone}) into ${out} (content checked in ${checkTime})`);
 holding = false;
 for (const [to, chunk] of held.splice(0)) to.write(chunk);
 const status = await exited;
+const astroTime = seconds(started);
 cleanUp();
 if (status !== 0) fail(`\n✖ The build failed: ${out} is unchanged.`);
 try {
+  const indexing = performance.now();
   const { pages } = await writeSearchIndex(staging);
-  console.log(`Search index: ${pages} pages indexed`);
+  console.log(`Astro built the site in ${astroTime}; search index: ${pages} pages indexed in ${seconds(indexing)}`);
 } catch (error) {
   fail(`${error instanceof Error ? error.message : String(error)}\n\n✖ The build failed: ${out} is unchanged.`);
 }

@@ -102,6 +102,9 @@ function report(run: Run): Run {
   writeFileSync(join(work, `${run.label.replace(/\W+/g, '-')}.log`), run.m.output);
   const largest = run.m.peakProcessRss ? `, largest process ${mb(run.m.peakProcessRss)}` : '';
   console.log(`  ${run.label.padEnd(22)} ${s(run.m.wallMs).padStart(8)}   peak RSS ${mb(run.m.peakTreeRss)} (process tree${largest})   output ${mb(run.out.bytes)} in ${run.out.files} files`);
+  // scripts/build.ts reports its phases: the content check (beside Astro), Astro, the search index.
+  const phases = [...run.m.output.matchAll(/content checked in [\d.]+ s|Astro built the site in [\d.]+ s|search index: \d+ pages indexed in [\d.]+ s/g)].map((match) => match[0]);
+  if (phases.length > 0) console.log(`  ${''.padEnd(22)} phases: ${phases.join('; ')}`);
   return run;
 }
 
