@@ -6,7 +6,7 @@ import GithubSlugger from 'github-slugger';
 import type { Nodes, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { htmlText, inlineRuns, type Definitions } from './inline.ts';
+import { htmlText, inlineRuns, TEXT_ATTRIBUTES, type Definitions } from './inline.ts';
 import { plainText } from './normalise.ts';
 import type { Block, BlockType, SectionRef } from './types.ts';
 
@@ -17,7 +17,8 @@ export const OPENING_SECTION: SectionRef = Object.freeze({ anchor: '', title: ''
  * Flatten a parsed version (from `parseVersionSource`) into blocks in reading order.
  *
  * A heading's anchor is its `{#id}` (`heading.data.anchor`) or, without one, its GitHub slug
- * (github-slugger, numbered on repeats), as the rendered page has it. Blocks with no text
+ * (github-slugger, numbered on repeats), as the rendered page has it. The `title` and `term` of a
+ * content component are a block of their own, before its content. Blocks with no text
  * (thematic breaks, HTML comments, MDX comments and imports, frontmatter) are left out.
  *
  * @param tree mdast root.
@@ -71,6 +72,12 @@ export function flattenBlocks(tree: Root): Block[] {
         return;
       default:
         if (node.type === 'mdxFlowExpression' || node.type === 'mdxjsEsm') return;
+        // A content component's text attributes (<Notice title>, <Definition term>) are text too.
+        if (node.type === 'mdxJsxFlowElement') {
+          for (const attribute of node.attributes) {
+            if (attribute.type === 'mdxJsxAttribute' && TEXT_ATTRIBUTES.has(attribute.name) && typeof attribute.value === 'string') add(container ?? 'paragraph', [{ text: attribute.value }]);
+          }
+        }
         if ('children' in node) (node.children as RootContent[]).forEach((child) => walk(child, container));
     }
   };

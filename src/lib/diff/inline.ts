@@ -6,6 +6,9 @@
 import type { Nodes, PhrasingContent } from 'mdast';
 import type { Mark, Run } from './types.ts';
 
+/** Attributes of content components whose value is text a reader sees (src/lib/content-components.ts). */
+export const TEXT_ATTRIBUTES: ReadonlySet<string> = new Set(['title', 'term']);
+
 /** Link reference definitions of a document: identifier (lower case) to URL. */
 export type Definitions = ReadonlyMap<string, string>;
 
@@ -57,6 +60,12 @@ export function inlineRuns(nodes: readonly Nodes[], definitions: Definitions): R
       case 'html':
         return push(htmlText(node.value), href, marks);
       default:
+        // A content component's text attributes (<Definition term>) come first, as "term: ".
+        if (node.type === 'mdxJsxTextElement') {
+          for (const attribute of node.attributes) {
+            if (attribute.type === 'mdxJsxAttribute' && TEXT_ATTRIBUTES.has(attribute.name) && typeof attribute.value === 'string') push(`${attribute.value}: `, href, marks);
+          }
+        }
         if ('children' in node) (node.children as PhrasingContent[]).forEach((child) => walk(child, href, marks));
     }
   };

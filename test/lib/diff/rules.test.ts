@@ -221,6 +221,24 @@ describe('changes', () => {
     expect(result.stats).toMatchObject({ sectionsRemoved: 1, wordsDeleted: 3 });
   });
 
+  it('should compare the title and term of content components and ignore MDX comments', () => {
+    const before = '<Notice title="Important">\nWe may change these terms.\n</Notice>\n\n<Definition term="Personal data">Any information about you.</Definition>\n\n{/* note */}\n';
+    const after = '<Notice title="Very Important">\nWe may change these terms.\n</Notice>\n\n<Definition term="Personal information">Any information about you.</Definition>\n\n{/* another note */}\n';
+    expect(brief(diff(before, after))).toEqual([
+      { kind: 'modified', type: 'paragraph', segments: [{ op: 'insert', text: 'Very', space: false }, { op: 'equal', text: 'Important', space: true }] },
+      {
+        kind: 'modified',
+        type: 'paragraph',
+        segments: [
+          { op: 'equal', text: 'Personal', space: false },
+          { op: 'delete', text: 'data', space: true },
+          { op: 'insert', text: 'information', space: true },
+          { op: 'equal', text: ': Any information about you.', space: false },
+        ],
+      },
+    ]);
+  });
+
   it('should cut words with Intl.Segmenter, so text without spaces is diffed word by word', () => {
     const result = diffSources({ text: '我们收集您的姓名。\n', format: 'md' }, { text: '我们收集您的地址。\n', format: 'md' }, { locale: 'zh' });
     const segments = result.changes[0]!.segments;
