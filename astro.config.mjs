@@ -27,5 +27,17 @@ export default defineConfig({
     processor: satteri({ features: { headingAttributes: true, smartPunctuation: false } }),
   },
   integrations: [contentCheck(settings), mdx(), securityHeaders(settings.base), pagefindIndex(), legalSitemap(settings)],
-  vite: { logLevel: 'warn', build: { assetsInlineLimit: 0 } },
+  vite: {
+    logLevel: 'warn',
+    build: {
+      assetsInlineLimit: 0,
+      rollupOptions: {
+        // Astro's own MDX modules carry a "use astro:head-inject" directive the bundler warns about on every
+        // version file; the warning is noise for editors and says nothing about their content.
+        onwarn(warning, warn) {
+          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+        },
+      },
+    },
+  },
 });
