@@ -15,6 +15,8 @@ export interface Measurement {
    * sampled every 50 ms from /proc (short spikes between samples can be missed).
    */
   peakTreeRss: number;
+  /** When the tree peak was reached (ms after the start) and the processes holding it (`name rss-bytes`, largest first). */
+  peakAt: { ms: number; processes: string[] };
   /** Peak RSS of the largest single process (from the kernel's `ru_maxrss` via /usr/bin/time), in bytes, or undefined. */
   peakProcessRss?: number;
   /** Exit code. */
@@ -43,8 +45,12 @@ export async function measure(command: string, args: string[], options: { cwd: s
   child.stdout.on('data', (chunk) => (output = (output + chunk).slice(-5_000_000)));
   child.stderr.on('data', (chunk) => (output = (output + chunk).slice(-5_000_000)));
   let peakTreeRss = 0;
+  let peakAt = { ms: 0, processes: [] as string[] };
   const timer = setInterval(() => {
-    peakTreeRss = Math.max(peakTreeRss, treeRss(child.pid!));
+    const sample = treeRss(child.pid!);
+    if (sample.total <= peakTreeRss) return;
+    peakTreeRss = sample.total;
+    peakAt = { ms: performance.now() - start, processes: sample.processes.sort((a, b) => b[1] - a[1]).filter(([, rss]) => rss > 20 * 1024 * 1024).map(([name, rss]) => `${name} ${rss}`) };
   }, 50);
   const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(timer);
@@ -53,6 +59,7 @@ export async function measure(command: string, args: string[], options: { cwd: s
   return {
     wallMs,
     peakTreeRss,
+    peakAt,
     peakProcessRss: maxRss ? Number(maxRss[1]) * 1024 : undefined,
     status,
     output,
@@ -76,10 +83,11 @@ export function folderSize(dir: string): { bytes: number; files: number } {
   return { bytes, files };
 }
 
-/** Summed RSS in bytes of `pid` and its descendants, from /proc/<pid>/stat (field 24, in pages). */
-function treeRss(pid: number): number {
+/** Summed RSS in bytes of `pid` and its descendants, from /proc/<pid>/stat (field 24, in pages), and each process's share. */
+function treeRss(pid: number): { total: number; processes: [string, number][] } {
   const parent = new Map<number, number>();
   const rss = new Map<number, number>();
+  const names = new Map<number, string>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
@@ -87,20 +95,34 @@ function treeRss(pid: number): number {
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       parent.set(Number(name), Number(fields[1]));
       rss.set(Number(name), Number(fields[21]) * 4096);
+      names.set(Number(name), processName(Number(name), stat));
     } catch {
       // The process ended while we looked.
     }
   }
   let total = 0;
+  const processes: [string, number][] = [];
   for (const [candidate, bytes] of rss) {
     for (let p: number | undefined = candidate; p !== undefined && p > 1; p = parent.get(p)) {
       if (p === pid) {
         total += bytes;
+        processes.push([names.get(candidate)!, bytes]);
         break;
       }
     }
   }
-  return total;
+  return { total, processes };
+}
+
+/** A short name for a process: its script's file name (`build.ts`, `astro.mjs`) or its command. */
+function processName(pid: number, stat: string): string {
+  try {
+    const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+    const script = argv.slice(1).find((arg) => /\.(ts|mjs|js)$/.test(arg));
+    return (script ?? argv[0] ?? '').split('/').pop()!;
+  } catch {
+    return stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+  }
 }
 
 function exists(path: string): boolean {

@@ -105,6 +105,7 @@ function report(run: Run): Run {
   // scripts/build.ts reports its phases: the content check (beside Astro), Astro, the search index.
   const phases = [...run.m.output.matchAll(/content checked in [\d.]+ s|Astro built the site in [\d.]+ s|search index: \d+ pages indexed in [\d.]+ s/g)].map((match) => match[0]);
   if (phases.length > 0) console.log(`  ${''.padEnd(22)} phases: ${phases.join('; ')}`);
+  console.log(`  ${''.padEnd(22)} memory peak at ${s(run.m.peakAt.ms)}: ${run.m.peakAt.processes.map((p) => p.replace(/ (\d+)$/, (_, bytes) => ` ${mb(Number(bytes))}`)).join(', ')}`);
   return run;
 }
 
