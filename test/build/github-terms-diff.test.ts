@@ -15,9 +15,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diffSources } from '../../src/lib/diff/index.ts';
-import { buildSite, readPage, root, tmp } from '../helpers/site.ts';
+import { buildSite, readPage, root, sharedDir, tmp } from '../helpers/site.ts';
 
-const corpus = join(root, '..', 'shared', 'corpora', 'github-terms-of-service');
+const corpus = join(sharedDir, 'corpora', 'github-terms-of-service');
 const available = existsSync(corpus);
 if (!available) {
   console.warn(`\n${'⚠'.repeat(60)}\n⚠ GITHUB TERMS ACCEPTANCE TEST SKIPPED: no corpus at ${corpus}\n${'⚠'.repeat(60)}\n`);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { readPage, root, text } from '../helpers/site.ts';
+import { readPage, sharedDir, text } from '../helpers/site.ts';
 
 const site = inject('realSite');
 const anchors = [
@@ -36,7 +36,7 @@ describe('the real privacy statement', () => {
   });
 
   it('should keep every word of the scraped seed, in order', (context) => {
-    const seedPath = join(root, '..', 'shared', 'seed', '000_0a64891a5c9a904d.txt');
+    const seedPath = join(sharedDir, 'seed', '000_0a64891a5c9a904d.txt');
     let seed: string;
     try {
       seed = readFileSync(seedPath, 'utf8');

@@ -14,6 +14,11 @@ export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const tmp = join(root, 'test', '.tmp');
 /** The fixture corpus (several documents, a supplemental notice, an upcoming version at 2025-06-01). */
 export const fixtureContent = join(root, 'test', 'fixtures', 'corpus');
+/**
+ * The workplace's shared inputs (the seed of the privacy statement, the GitHub Terms of Service corpus):
+ * `../shared` beside the checkout, or `LEGAL_SHARED_DIR`. Tests that need them skip loudly when absent.
+ */
+export const sharedDir = process.env.LEGAL_SHARED_DIR || join(root, '..', 'shared');
 /** As-of date the fixture corpus is designed for. */
 export const fixtureAsOf = '2025-06-01';
 
