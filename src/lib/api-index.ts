@@ -27,9 +27,11 @@ export interface ApiSite {
 /** A version in `/api/documents.json`. */
 export interface ApiVersionSummary {
   effective: CivilDate;
-  lastUpdated: CivilDate;
+  /** Date of the latest change to the text; `null` for an upcoming version (last updated is never later than the as-of date). */
+  lastUpdated: CivilDate | null;
   /** Publication date for notice, or `null` when not recorded. */
   published: CivilDate | null;
+  /** Whether the version is a material change; `false` for a document's first version (no change). */
   material: boolean;
   summary: string | null;
   url: string;
@@ -142,7 +144,7 @@ function versionSummary(version: Version, where: ApiSite): ApiVersionSummary {
   const url = (path: string) => new URL(path, where.site).href;
   return {
     effective: version.effective,
-    lastUpdated: version.lastUpdated,
+    lastUpdated: version.lastUpdated ?? null,
     published: version.published ?? null,
     material: version.material,
     summary: version.summary ?? null,

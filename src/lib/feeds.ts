@@ -1,11 +1,12 @@
 /**
  * Atom feeds of versions (issue 5): one entry per version in the source, so an upcoming version
  * appears as soon as it is published (committed), with its effective date, summary, material flag
+ * (category `material-change` / `non-material-change`, or `first-version` for a document's first)
  * and links to its text and its changes. Written with the `feed` library (RFC 4287 Atom).
  */
 import { Feed } from 'feed';
 import { formatDate, type CivilDate } from './dates.ts';
-import type { Document, Version } from './site-model.ts';
+import type { Document, Version, VersionChange } from './site-model.ts';
 import { changesPath, withBase } from './urls.ts';
 
 /** What a feed is about and where it lives. */
@@ -67,11 +68,25 @@ export function atomFeed(documents: readonly Document[], options: FeedOptions): 
       date: utc(updated),
       description: version.summary ?? 'First published version.',
       content: entryContent(version, url, changes),
-      category: [{ term: document.id, name: document.title }, { term: version.material ? 'material-change' : 'non-material-change', name: version.material ? 'Material change' : 'Not a material change' }],
+      category: [{ term: document.id, name: document.title }, { term: version.change, name: changeLabel[version.change] }],
     });
   }
   return feed.atom1();
 }
+
+/** Category label of each kind of version (the term is the `VersionChange` itself). */
+const changeLabel: Record<VersionChange, string> = {
+  'first-version': 'First version',
+  'material-change': 'Material change',
+  'non-material-change': 'Not a material change',
+};
+
+/** What an entry's content says of the kind of version: the first version is no change. */
+const changeSentence: Record<VersionChange, string> = {
+  'first-version': 'This is the first version.',
+  'material-change': 'This is a material change.',
+  'non-material-change': 'This is not a material change.',
+};
 
 /** The date a version was published for readers: `published`, else its effective date. */
 function publishedOn(version: Version): CivilDate {
@@ -81,13 +96,15 @@ function publishedOn(version: Version): CivilDate {
 /** The date of the latest change to the entry: a correction (last updated after the effective date), else the publication date. */
 function updatedOn(version: Version): CivilDate {
   const published = publishedOn(version);
-  return version.lastUpdated > version.effective && version.lastUpdated > published ? version.lastUpdated : published;
+  // An upcoming version has no last-updated date (site model); its corrections still date the entry, so the feed does not depend on the as-of date.
+  const lastUpdated = version.lastUpdated ?? version.corrections.at(-1)?.date;
+  return lastUpdated !== undefined && lastUpdated > version.effective && lastUpdated > published ? lastUpdated : published;
 }
 
 function entryContent(version: Version, url: string, changes: string | undefined): string {
   const when = version.status === 'upcoming' ? 'Takes effect on' : 'Effective';
   const parts = [
-    `<p>${when} ${formatDate(version.effective)}. ${version.material ? 'This is a material change.' : 'This is not a material change.'}</p>`,
+    `<p>${when} ${formatDate(version.effective)}. ${changeSentence[version.change]}</p>`,
     `<p>${escapeHtml(version.summary ?? 'First published version.')}</p>`,
     `<p><a href="${url}">Read this version</a>${changes ? ` · <a href="${changes}">See what changed</a>` : ''}</p>`,
   ];

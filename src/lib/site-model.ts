@@ -5,6 +5,7 @@
 import type { CivilDate } from './dates.ts';
 import type { Correction, DocumentEntry, Frontmatter } from './schemas.ts';
 import { placeVersions, type VersionStatus } from './timeline.ts';
+import { defaultComparePair, type ComparePair } from './compare-pair.ts';
 import { documentPath, historyPath, versionPath, withBase } from './urls.ts';
 
 /** A version as pages print it. Dates are `YYYY-MM-DD`; URLs include the base. */
@@ -13,14 +14,22 @@ export interface Version {
   document: string;
   /** Effective date (from the filename). */
   effective: CivilDate;
-  /** Date of the latest change to the text: the latest correction's, else frontmatter `lastUpdated`, else the effective date. */
-  lastUpdated: CivilDate;
+  /**
+   * Date of the latest change to the text: the latest correction's, else frontmatter `lastUpdated`,
+   * else the effective date. `undefined` for an upcoming version: its effective date is after the
+   * as-of date and last updated is never later than today (STYLE.md); pages print its `published`
+   * date instead.
+   */
+  lastUpdated: CivilDate | undefined;
   /** Corrections made after publication, oldest first ("Corrected on <date>: <reason>"). */
   corrections: Correction[];
   /** Title of this version (the registry's, unless the frontmatter overrides it). */
   title: string;
   summary: string | undefined;
+  /** Whether the version is a material change; always `false` for a document's first version, which is no change. */
   material: boolean;
+  /** What the version is to readers: the first version, a material change or a change that is not material (feeds' category terms). */
+  change: VersionChange;
   /** Date the version was published for notice (frontmatter `published`), if recorded. */
   published: CivilDate | undefined;
   status: VersionStatus;
@@ -34,6 +43,9 @@ export interface Version {
   url: string;
 }
 
+/** What a version is: `first-version` (nothing before it), else `material-change` or `non-material-change`. */
+export type VersionChange = 'first-version' | 'material-change' | 'non-material-change';
+
 /** A document as pages print it. */
 export interface Document extends DocumentEntry {
   /** Position in the registry, from 0. */
@@ -46,6 +58,12 @@ export interface Document extends DocumentEntry {
   upcoming: Version[];
   /** The version `/<document>/` shows: the current one, or the first upcoming one when none is in effect. */
   shown: Version;
+  /**
+   * The two versions the compare page preselects, earlier first (src/lib/compare-pair.ts): the
+   * shown version and the one before it, or, when the shown version is the first, it and the next
+   * one. `undefined` for a document with a single version.
+   */
+  comparePair: ComparePair | undefined;
   url: string;
   historyUrl: string;
 }
@@ -76,11 +94,12 @@ export function buildSiteModel(entries: readonly DocumentEntry[], inputs: readon
       (v): Version => ({
         document: entry.id,
         effective: v.effective,
-        lastUpdated: latestCorrection(v.frontmatter.corrections) ?? v.frontmatter.lastUpdated ?? v.effective,
+        lastUpdated: v.status === 'upcoming' ? undefined : latestCorrection(v.frontmatter.corrections) ?? v.frontmatter.lastUpdated ?? v.effective,
         corrections: [...(v.frontmatter.corrections ?? [])].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
         title: v.frontmatter.title ?? entry.title,
         summary: v.frontmatter.summary,
-        material: v.frontmatter.material ?? false,
+        material: v.previous !== undefined && (v.frontmatter.material ?? false),
+        change: v.previous === undefined ? 'first-version' : v.frontmatter.material ? 'material-change' : 'non-material-change',
         published: v.frontmatter.published,
         status: v.status,
         inEffectUntil: v.inEffectUntil,
@@ -91,13 +110,15 @@ export function buildSiteModel(entries: readonly DocumentEntry[], inputs: readon
     );
     const current = versions.find((v) => v.status === 'current');
     const upcoming = versions.filter((v) => v.status === 'upcoming');
+    const shown = current ?? upcoming[0]!;
     model.push({
       ...entry,
       order,
       versions: [...versions].reverse(),
       current,
       upcoming,
-      shown: current ?? upcoming[0]!,
+      shown,
+      comparePair: defaultComparePair(shown),
       url: withBase(base, documentPath(entry.id)),
       historyUrl: withBase(base, historyPath(entry.id)),
     });

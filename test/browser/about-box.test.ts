@@ -64,6 +64,7 @@ describe.skipIf(!browserAvailable())('about-box deep links in Chromium', () => {
     const page = await open('/privacy-statement/', new Date('2025-09-01T06:59:00Z'));
     await page.waitForLoadState('load');
     expect(await page.locator('.superseded-notice').isVisible()).toBe(false);
+    expect(await page.locator('.upcoming-notice[data-upcoming="2025-09-01"]').isVisible()).toBe(true);
     await page.context().close();
   });
 
@@ -73,6 +74,9 @@ describe.skipIf(!browserAvailable())('about-box deep links in Chromium', () => {
     await notice.waitFor({ state: 'visible' });
     expect((await notice.innerText()).replace(/\s+/g, ' ')).toBe('This text has been superseded. A new version took effect on September 1, 2025: read the version in effect.');
     expect(await notice.locator('a').getAttribute('href')).toBe('/privacy-statement/2025-09-01/');
+    // "An updated Privacy Statement takes effect on September 1, 2025" would contradict it: hidden.
+    expect(await page.locator('.upcoming-notice[data-upcoming="2025-09-01"]').count()).toBe(1);
+    expect(await page.locator('.upcoming-notice').isVisible()).toBe(false);
     await page.screenshot({ path: `${shots}/superseded.png`, fullPage: false });
     await page.context().close();
   });

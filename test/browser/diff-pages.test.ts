@@ -34,6 +34,7 @@ describe.skipIf(!browserAvailable())('diff pages in Chromium', () => {
     await page.screenshot({ path: `${shots}/compare.png`, fullPage: true });
     expect(await page.locator('[data-compare-status]').textContent()).toBe('Compared the version of January 15, 2023 with the version of March 1, 2024: 5 changes.');
     expect(await page.locator('[data-compare-needs-script]').count()).toBe(0);
+    expect(await page.locator('form[data-compare]').isVisible()).toBe(true);
 
     await page.selectOption('select[name="to"]', '2025-09-01');
     await page.click('form[data-compare] button[type="submit"]');
@@ -44,6 +45,36 @@ describe.skipIf(!browserAvailable())('diff pages in Chromium', () => {
     await page.goto(`${server.url}privacy-statement/2024-03-01/changes/`);
     expect(await stats('.changes')).toEqual(compared);
     expect(errors).toEqual([]);
+  });
+
+  it('should hide the compare form without JavaScript, say that picking versions needs it, and offer the changes pages', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}privacy-statement/compare/`);
+    expect(await page.locator('form[data-compare]').isVisible()).toBe(false);
+    expect(await page.locator('[data-compare-needs-script]').isVisible()).toBe(true);
+    const links = page.locator('.compare__consecutive a');
+    expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(['/privacy-statement/2025-09-01/changes/', '/privacy-statement/2024-03-01/changes/']);
+    await links.first().click();
+    await page.waitForURL(/\/2025-09-01\/changes\/$/);
+    await page.goto(`${server.url}privacy-statement/compare/`);
+    await page.screenshot({ path: `${shots}/compare-no-js-390.png`, fullPage: true });
+    await context.close();
+  });
+
+  it('should keep the links to a section in both versions free of a separator on a line of its own at 390 px', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}privacy-statement/2024-03-01/changes/`);
+    const lists = page.locator('.diff-section__links');
+    expect(await lists.count()).toBeGreaterThan(0);
+    for (const lines of await lists.evaluateAll((els) => els.map((el) => (el as HTMLElement).innerText.split('\n').map((l) => l.trim()).filter(Boolean)))) {
+      expect(lines.length).toBeGreaterThan(0);
+      for (const line of lines) expect(line).toMatch(/^This section in the version of /);
+    }
+    await page.locator('.diff-section').first().screenshot({ path: `${shots}/changes-section-390.png` });
+    await page.screenshot({ path: `${shots}/changes-390.png`, fullPage: true });
+    await context.close();
   });
 
   it('should switch to side by side and back without JavaScript', async () => {

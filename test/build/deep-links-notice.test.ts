@@ -119,7 +119,10 @@ describe('feeds at as-of 2025-06-01', () => {
     expect(upcoming.content['#text']).toContain('Takes effect on September 1, 2025.');
     expect(current.updated).toBe('2024-04-02T00:00:00.000Z');
     expect(current.published).toBe('2024-03-01T00:00:00.000Z');
-    expect(first.category.map((c: Record<string, string>) => c['@term'])).toEqual(['privacy-statement', 'non-material-change']);
+    // The first version is no change: neither "material" nor "not material".
+    expect(first.category.map((c: Record<string, string>) => c['@term'])).toEqual(['privacy-statement', 'first-version']);
+    expect(first.content['#text']).toContain('This is the first version.');
+    expect(first.content['#text']).not.toContain('material change');
     expect(first.content['#text']).not.toContain('changes/');
   });
 

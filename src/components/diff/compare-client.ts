@@ -12,6 +12,7 @@ import { renderDiff } from './render-diff.ts';
 /**
  * Wire up a compare form: `form[data-compare]` with two selects named `from` and `to` whose
  * options carry `data-blocks` (URL of blocks.json), `data-url` (version page) and `data-label`.
+ * Shows the form (the page ships it `hidden`) and removes the page's `[data-compare-needs-script]`.
  *
  * @param form The form.
  * @param output Element the diff is printed into.
@@ -63,6 +64,8 @@ export function setUpCompare(form: HTMLFormElement, output: HTMLElement, status:
     const value = params.get(name);
     if (value && [...select(name).options].some((o) => o.value === value)) select(name).value = value;
   }
-  form.querySelector('[data-compare-needs-script]')?.remove();
+  // The form is `hidden` in the HTML (without JavaScript it would only reload the page): show it.
+  form.ownerDocument.querySelector('[data-compare-needs-script]')?.remove();
+  form.hidden = false;
   void compare();
 }

@@ -108,7 +108,7 @@ function renderSections(sections: readonly SectionDiff[], sides: DiffSides): str
     html += `<section class="diff-section diff-section--${section.status}" aria-labelledby="${sectionId(section)}">`
       + `<h3 id="${sectionId(section)}">${escape(titleOf(section))} <span class="diff-status diff-status--${section.status}">${statusLabel[section.status]}</span></h3>`
       + (section.trail.length > 1 ? `<p class="diff-section__trail">In ${section.trail.slice(0, -1).map(escape).join(' › ')}</p>` : '')
-      + `<p class="diff-section__links">${sectionLinks(section, sides)}</p>`
+      + sectionLinks(section, sides)
       + section.changes.map((change) => renderChange(change, sides)).join('')
       + section.movedAway.map((change) => `<p class="change change--moved-away">A ${blockWord[change.type]} moved from here to <a href="#${change.id}">${escape(change.newSection?.title || 'Opening text')}</a>.</p>`).join('')
       + `</section>`;
@@ -181,11 +181,12 @@ const blockWord: Record<Change['type'], string> = {
   html: 'HTML block',
 };
 
+/** The links to a section in both versions, as a list (CSS spaces the items: no text separator to wrap alone on narrow screens). */
 function sectionLinks(section: SectionDiff, sides: DiffSides): string {
   const parts: string[] = [];
-  if (section.oldAnchor !== undefined) parts.push(`<a href="${escape(link(sides.from.url, section.oldAnchor))}">This section in the version of ${escape(sides.from.label)}</a>`);
-  if (section.newAnchor !== undefined) parts.push(`<a href="${escape(link(sides.to.url, section.newAnchor))}">This section in the version of ${escape(sides.to.label)}</a>`);
-  return parts.join(' · ');
+  if (section.oldAnchor !== undefined) parts.push(`<li><a href="${escape(link(sides.from.url, section.oldAnchor))}">This section in the version of ${escape(sides.from.label)}</a></li>`);
+  if (section.newAnchor !== undefined) parts.push(`<li><a href="${escape(link(sides.to.url, section.newAnchor))}">This section in the version of ${escape(sides.to.label)}</a></li>`);
+  return parts.length === 0 ? '' : `<ul class="diff-section__links">${parts.join('')}</ul>`;
 }
 
 function wordCount(change: Change): string {
