@@ -3,6 +3,7 @@
  * `file:line:column: severity: message [rule-id]`; exits 1 on errors, 0 with warnings only.
  */
 import { formatDiagnostic, sortDiagnostics } from '../src/lib/diagnostics.ts';
+import { count } from '../src/lib/editor-messages.ts';
 import { checkContentOnDisk } from '../src/node/run-check.ts';
 import { resolveSettings } from '../src/settings.ts';
 
@@ -14,8 +15,8 @@ try {
   const warnings = diagnostics.length - errors;
   console.error(
     errors > 0
-      ? `\n✖ ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`
-      : `✔ ${documents.length} documents, ${versions.length} versions checked (as of ${settings.asOf})${warnings ? `, ${warnings} warnings` : ''}`,
+      ? `\n✖ ${count(errors, 'error')}, ${count(warnings, 'warning')}`
+      : `✔ ${count(documents.length, 'document')}, ${count(versions.length, 'version')} checked (as of ${settings.asOf})${warnings ? `, ${count(warnings, 'warning')}` : ''}`,
   );
   process.exitCode = errors > 0 ? 1 : 0;
 } catch (error) {

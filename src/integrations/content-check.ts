@@ -6,6 +6,7 @@ import type { AstroIntegration } from 'astro';
 import { assertContentValid } from '../node/run-check.ts';
 import { checkedToken } from '../node/check-in-subprocess.ts';
 import { formatDiagnostic } from '../lib/diagnostics.ts';
+import { count } from '../lib/editor-messages.ts';
 import type { Settings } from '../settings.ts';
 
 /**
@@ -21,7 +22,7 @@ export function contentCheck(settings: Settings): AstroIntegration {
         if (process.env.LEGAL_CONTENT_CHECKED === checkedToken(settings)) return logger.info(`content checked by the build script, as of ${settings.asOf}`);
         const result = assertContentValid(settings);
         for (const warning of result.diagnostics) logger.warn(formatDiagnostic(warning));
-        logger.info(`${result.versions.length} versions checked, as of ${settings.asOf} (${settings.timeZone})`);
+        logger.info(`${count(result.versions.length, 'version')} checked, as of ${settings.asOf} (${settings.timeZone})`);
       },
     },
   };

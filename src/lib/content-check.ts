@@ -4,6 +4,7 @@
  */
 import { isCivilDate, type CivilDate } from './dates.ts';
 import type { Diagnostic } from './diagnostics.ts';
+import { isLibraryMessage, mdxProblem, schemaProblem } from './editor-messages.ts';
 import { frontmatterLineOf, isFrontmatterSyntaxError, readFrontmatter } from './frontmatter.ts';
 import { readRegistry } from './registry.ts';
 import { frontmatterSchema, type DocumentEntry, type Frontmatter } from './schemas.ts';
@@ -58,6 +59,8 @@ export interface CheckResult {
 }
 
 const REGISTRY = 'documents.yaml';
+/** A neutral effective date for examples in messages (no real version is named after it). */
+const EXAMPLE_DATE = '2030-01-31';
 
 /**
  * Check the content against the content model (issue 2: registry, one file per version named by
@@ -99,11 +102,11 @@ export function checkContent(sources: ContentSources, asOf: CivilDate): CheckRes
     const format = sourceFormatOf(file.path);
     const stem = name?.replace(/\.mdx?$/, '') ?? '';
     if (rest.length > 0 || !format || !name) {
-      report(file.path, 1, 'version-filename', `Unexpected file. A document folder holds only version files named by their effective date, e.g. ${folder}/2024-05-01.mdx.`);
+      report(file.path, 1, 'version-filename', `Unexpected file. A document folder holds only version files named by their effective date, e.g. ${folder}/YYYY-MM-DD.mdx (such as ${folder}/${EXAMPLE_DATE}.mdx).`);
       continue;
     }
     if (!isCivilDate(stem)) {
-      report(file.path, 1, 'version-filename', `"${name}" is not named by a real effective date. Rename it YYYY-MM-DD.mdx with a date that exists, e.g. ${folder}/2022-03-31.mdx.`);
+      report(file.path, 1, 'version-filename', `"${name}" is not named by a real effective date. Rename it YYYY-MM-DD.mdx with the date the version takes effect, e.g. ${folder}/${EXAMPLE_DATE}.mdx.`);
       continue;
     }
     const key = `${folder}/${stem}`;
@@ -179,7 +182,9 @@ function checkVersionFile(file: SourceFile, folder: string, effective: CivilDate
       } else {
         const key = String(issue.path[0] ?? '');
         const line = nested.length > 1 ? frontmatterLineOf(file.text, nested) : undefined;
-        report(file.path, line ?? raw.keyLines.get(key) ?? 1, 'frontmatter-schema', `Frontmatter \`${nested.length > 1 ? where : key}\` ${issue.message}.`);
+        const found = nested.reduce<unknown>((value, part) => (value as Record<string | number, unknown> | undefined)?.[part], raw.data);
+        const problem = schemaProblem(issue, nested.length > 1 ? where : key, found);
+        report(file.path, line ?? raw.keyLines.get(key) ?? 1, 'frontmatter-schema', `${isLibraryMessage(issue) ? '' : 'Frontmatter '}${problem}.`);
       }
     }
   }
@@ -189,7 +194,7 @@ function checkVersionFile(file: SourceFile, folder: string, effective: CivilDate
   } catch (error) {
     ok = false;
     const place = error as { line?: number; column?: number; reason?: string; message?: string };
-    report(file.path, place.line ?? 1, 'mdx-syntax', `MDX syntax error: ${place.reason ?? place.message}. MDX reads \`{\`, \`}\` and \`<\` as code: write them as \\{, \\} and \\<, or fix the tag.`, place.column ?? 1);
+    report(file.path, place.line ?? 1, 'mdx-syntax', `MDX syntax error: ${mdxProblem(String(place.reason ?? place.message))} MDX reads \`{\`, \`}\` and \`<\` as code: write them as \\{, \\} and \\<, or fix the tag.`, place.column ?? 1);
   }
   if (!parsed.success) return {};
   if (!ok || !tree) return { frontmatter: parsed.data };

@@ -3,6 +3,7 @@
  * point at the offending line rather than the top of the file.
  */
 import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
+import { yamlProblem } from './editor-messages.ts';
 
 /** Frontmatter as read, before validation. */
 export interface RawFrontmatter {
@@ -39,7 +40,8 @@ export function readFrontmatter(text: string): RawFrontmatter | FrontmatterSynta
   const error = document.errors[0];
   if (error) {
     const place = error.linePos?.[0] ?? { line: 1, col: 1 };
-    return { line: place.line + 1, column: place.col, reason: error.message.split('\n')[0]! };
+    // lines[0] is the opening `---`, so the YAML's line N is lines[N]; yaml's own "at line N" is left out of the reason.
+    return { line: place.line + 1, column: place.col, reason: yamlProblem(error, lines[place.line]?.replace(/\r$/, '')) };
   }
   const keyLines = new Map<string, number>();
   if (isMap(document.contents)) {

@@ -3,6 +3,7 @@
  */
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { Diagnostic } from './diagnostics.ts';
+import { describeValue, schemaProblem, yamlProblem } from './editor-messages.ts';
 import { documentEntrySchema, noticeSchema, registrySchema, type DocumentEntry } from './schemas.ts';
 
 /**
@@ -25,7 +26,7 @@ export function readRegistry(file: string, text: string): { documents: DocumentE
   if (yaml.errors.length > 0) {
     for (const error of yaml.errors) {
       const place = error.linePos?.[0] ?? { line: 1, col: 1 };
-      report(place.line, 'registry-yaml', `Invalid YAML: ${error.message.split('\n')[0]}. Fix the syntax on this line.`, place.col);
+      report(place.line, 'registry-yaml', `Invalid YAML: ${yamlProblem(error, text.split('\n')[place.line - 1]?.replace(/\r$/, ''))}. Fix the syntax on this line.`, place.col);
     }
     return { documents: [], diagnostics };
   }
@@ -36,16 +37,28 @@ export function readRegistry(file: string, text: string): { documents: DocumentE
     }
     return 1;
   };
-  const parsed = registrySchema.safeParse(yaml.toJS());
+  const data = yaml.toJS() as unknown;
+  const parsed = registrySchema.safeParse(data);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
       const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
-      const where = path.length > 0 ? `\`${path.join('.')}\`` : 'the registry';
+      const found = path.reduce<unknown>((value, part) => (value as Record<string | number, unknown> | undefined)?.[part], data);
+      const entry = entryName(data, path, lineOf);
+      const inner = path.slice(entry ? 2 : 0).join('.');
+      const where = entry ? `${entry}${inner ? `, under \`${inner}\`` : ''}` : path.length > 0 ? `\`${path.join('.')}\`` : 'the registry';
+      const needs = 'Each entry needs id (kebab-case), title, kind (statement, terms or supplemental-notice) and description.';
+      const missing = (issue.code === 'invalid_type' || issue.code === 'invalid_value') && found === undefined;
       const message =
         keys.length > 0
           ? `Unknown key${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')} in ${where}. Allowed: ${allowedKeys(path)}.`
-          : `${where}: ${issue.message}. Each entry needs id (kebab-case), title, kind (statement, terms or supplemental-notice) and description.`;
+          : entry && inner
+            ? `${capitalise(entry)}: ${schemaProblem(issue, inner, found)}.${missing ? ` ${needs}` : ''}`
+            : entry
+              ? `${capitalise(entry)} must be a set of \`key: value\` lines starting with \`- id: ...\` (found ${describeValue(found)}). ${needs}`
+              : path.length === 0
+                ? `The registry must start with \`documents:\`, followed by one entry per document (found ${describeValue(found)}). ${needs}`
+                : `${schemaProblem(issue, path.join('.'), found)}. ${needs}`;
       report(lineOf(keys.length > 0 ? [...path, keys[0]!] : path), 'registry-schema', message);
     }
     return { documents: [], diagnostics };
@@ -70,6 +83,19 @@ export function readRegistry(file: string, text: string): { documents: DocumentE
   });
   return { documents, diagnostics };
 }
+
+/**
+ * How to name the registry entry a path points into: `the entry for "privacy-statement" (line 2)`,
+ * or `entry 3 (line 10)` when it has no usable id; `undefined` for paths outside `documents[n]`.
+ */
+function entryName(data: unknown, path: readonly (string | number)[], lineOf: (path: (string | number)[]) => number): string | undefined {
+  if (path[0] !== 'documents' || typeof path[1] !== 'number') return undefined;
+  const id = ((data as { documents?: { id?: unknown }[] } | null)?.documents?.[path[1]] as { id?: unknown } | undefined)?.id;
+  const line = lineOf(['documents', path[1]]);
+  return typeof id === 'string' && id.trim() !== '' ? `the entry for "${id}" (line ${line})` : `entry ${path[1] + 1} (line ${line})`;
+}
+
+const capitalise = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
 /** The keys allowed where an unknown key was found: at the top, in an entry, or in an entry's `notice`. */
 function allowedKeys(path: readonly (string | number)[]): string {

@@ -62,7 +62,7 @@ describe('a failed build', () => {
     const [siteBefore, contentBefore] = [folderHashes(out), folderHashes(content)];
     const run = buildSite(relative(tmp, out), { LEGAL_CONTENT_DIR: content, LEGAL_AS_OF: '2024-06-01' });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/terms\/2024-01-01\.mdx:7:1: error: `<script>` is not allowed in content: it runs code\..*\[safe-mdx-element\]/);
+    expect(run.stderr).toMatch(/terms\/2024-01-01\.mdx:7:1: error: `<script>` is not allowed in legal text: it runs code\..*\[safe-mdx-element\]/);
     expect(run.stderr).toContain('nothing was built');
     expect(folderHashes(out)).toEqual(siteBefore);
     expect(folderHashes(content)).toEqual(contentBefore);

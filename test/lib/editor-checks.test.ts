@@ -52,7 +52,9 @@ describe('safe MDX', () => {
   ])('should refuse <%s> in an .mdx version', (name, jsx) => {
     const found = errors({ [SECOND]: second(jsx) });
     expect(found.map((d) => `${d.file}:${d.line} ${d.ruleId}`)).toContain(`content/${SECOND}:10 safe-mdx-element`);
-    expect(found.find((d) => d.ruleId === 'safe-mdx-element')!.message).toContain(`\`<${name}>\` is not allowed in content`);
+    const message = found.find((d) => d.ruleId === 'safe-mdx-element')!.message;
+    expect(message).toMatch(new RegExp(`^\`<${name}>\` is not allowed in legal text: it .*\\. Remove it\\.$`));
+    expect(message).not.toContain('<Notice>');
   });
 
   it('should refuse an event-handler attribute, even on an allowed component', () => {
@@ -264,5 +266,100 @@ describe('unfinished new versions', () => {
       'content/terms-of-use/2025-09-01.md:2:3 new-version-todo',
       'content/terms-of-use/2025-09-01.md:9:10 new-version-todo',
     ]);
+  });
+});
+
+describe('messages in editor language (no zod, yaml or acorn jargon)', () => {
+  const body = '## What we collect {#what-we-collect}\n\nNames.\n\n## Data retention {#data-retention}\n\nA year.\n\n## Contact us {#contact-us}\n\nWrite to us.';
+  /** The second version with other frontmatter lines (they start on line 2). */
+  const withFrontmatter = (frontmatter: string) => ({ [SECOND]: version(frontmatter, body) });
+  const line = (d: { file: string; line: number; column: number; ruleId: string; message: string }) => `${d.file}:${d.line}:${d.column} ${d.ruleId}: ${d.message}`;
+
+  it('should say that material must be true or false and show what was written', () => {
+    const [error] = errors(withFrontmatter('summary: Adds retention.\nmaterial: yes'));
+    expect(line(error!)).toBe(`content/${SECOND}:3:1 frontmatter-schema: \`material\` must be \`true\` or \`false\` (found "yes").`);
+  });
+
+  it('should call an empty summary empty and say what to write', () => {
+    const [error] = errors(withFrontmatter('summary:\nmaterial: false'));
+    expect(line(error!)).toBe(`content/${SECOND}:2:1 frontmatter-schema: \`summary\` is empty: write one sentence saying what changed, e.g. summary: Adds a section on data retention.`);
+  });
+
+  it('should show the expected form of formerAnchors when it is written as a list', () => {
+    const [error] = errors(withFrontmatter('summary: Adds retention.\nmaterial: false\nformerAnchors: [retention]'));
+    expect(`${error!.line} ${error!.ruleId}`).toBe('4 frontmatter-schema');
+    expect(error!.message).toContain('`formerAnchors: { old-id: new-id }`');
+    expect(error!.message).toContain('one pair per line indented under `formerAnchors:`');
+    expect(error!.message).toContain('(found a list)');
+    expect(error!.message).not.toMatch(/record|Invalid input/);
+  });
+
+  it('should name the registry entry and its line rather than a path such as documents.0.kind', () => {
+    const [error] = errors({ 'documents.yaml': base['documents.yaml']!.replace('kind: statement', 'kind: policy') });
+    expect(line(error!)).toBe('content/documents.yaml:4:1 registry-schema: The entry for "privacy-statement" (line 2): `kind` must be one of statement, terms, supplemental-notice (found "policy").');
+  });
+
+  it('should say which key a registry entry is missing, naming the entry', () => {
+    const [error] = errors({ 'documents.yaml': base['documents.yaml']!.replace('    kind: terms\n', '') });
+    expect(line(error!)).toMatch(/^content\/documents\.yaml:6:1 registry-schema: The entry for "terms-of-use" \(line 6\): `kind` is missing: add it, with one of statement, terms, supplemental-notice\. /);
+  });
+
+  it('should explain a colon inside a value, show it quoted and report only the file line and column', () => {
+    const [error] = errors(withFrontmatter('material: false\nsummary: Changes: retention'));
+    expect(line(error!)).toBe(`content/${SECOND}:3:10 frontmatter-yaml: Invalid frontmatter: a colon followed by a space inside a value confuses YAML: put the value in quotes, e.g. summary: "Changes: retention".`);
+  });
+
+  it('should leave yaml\'s own "at line X, column Y" out of other YAML errors', () => {
+    const [error] = errors(withFrontmatter('summary: Adds retention.\nmaterial: false\nmaterial: true'));
+    expect(`${error!.line} ${error!.ruleId}`).toBe('4 frontmatter-yaml');
+    expect(error!.message).toBe('Invalid frontmatter: this key appears twice: keep one of the two lines.');
+  });
+
+  it('should explain that curly braces start code in MDX and keep the fix', () => {
+    const [error] = errors({ [SECOND]: second('Fees are {5 percent} of the price.') });
+    expect(`${error!.line} ${error!.ruleId}`).toBe('10 mdx-syntax');
+    expect(error!.message).toBe('MDX syntax error: Curly braces { } start code in MDX, and the text between these braces is not code the site can read. MDX reads `{`, `}` and `<` as code: write them as \\{, \\} and \\<, or fix the tag.');
+  });
+
+  it('should give a neutral example name, not the name of an existing version, for a badly named file', () => {
+    const [error] = errors({ 'privacy-statement/2024-13-01.mdx': base[SECOND]! });
+    expect(error!.ruleId).toBe('version-filename');
+    expect(error!.message).toContain('Rename it YYYY-MM-DD.mdx with the date the version takes effect, e.g. privacy-statement/2030-01-31.mdx.');
+    expect(error!.message).not.toContain('2022-03-31');
+  });
+
+  it('should not suggest <Notice> for <script>, and should list the components for an unknown element', () => {
+    const [script, banner] = errors({ [SECOND]: second('<script>alert(1)</script>\n\n<Banner>x</Banner>') });
+    expect(script!.message).toBe('`<script>` is not allowed in legal text: it runs code. Remove it.');
+    expect(banner!.message).toContain('Use one of <Notice>, <Definition term="...">, <Address>');
+  });
+
+  it('should suggest the anchor the previous version pinned on a heading with the same or similar text', () => {
+    const found = errors({ [SECOND]: version('summary: Adds retention.\nmaterial: false', '## What we collect\n\nNames.\n\n## How to contact us\n\nWrite to us.\n\n## Your choices\n\nMany.') });
+    expect(found.map((d) => `${d.line} ${d.ruleId}`)).toEqual(['6 anchor-missing', '10 anchor-missing', '14 anchor-missing']);
+    expect(found[0]!.message).toBe('The heading "What we collect" has no pinned anchor. The previous version (2022-03-31) used {#what-we-collect} for "What we collect"; keep it so links keep working: `## What we collect {#what-we-collect}`.');
+    expect(found[1]!.message).toContain('used {#contact-us} for "Contact us"; keep it so links keep working: `## How to contact us {#contact-us}`');
+    expect(found[2]!.message).toContain('`## Your choices {#your-choices}`');
+  });
+});
+
+describe('the lock, for a version announced but not yet in effect', () => {
+  const UPCOMING = 'terms-of-use/2025-09-01.md';
+  const announced = version('summary: New rules.\nmaterial: true\npublished: 2025-05-01', '## Acceptable use {#acceptable-use}\n\nBe nice.');
+
+  it('should say that the version is not yet in effect and how to re-lock it while it is in its pull request', () => {
+    const files = { ...base, [UPCOMING]: announced };
+    const found = checkChanged({ [UPCOMING]: announced.replace('Be nice.', 'Be very nice.'), 'versions.lock': lockFor(files) });
+    expect(places(found)).toEqual([`content/${UPCOMING}:1 lock-changed`]);
+    expect(found[0]!.message).toMatch(/^This version is not yet in effect \(announced for notice on 2025-05-01, takes effect 2025-09-01\), and its text no longer matches content\/versions\.lock\. /);
+    expect(found[0]!.message).toContain('If this version is still in its pull request (not merged yet, so its text is not public), you may still change it: take the lock from the main branch and lock again with `git checkout origin/main -- content/versions.lock && npm run lock`.');
+    expect(found[0]!.message).toContain('If it is already merged and public, the announced text may not change silently: undo the change, or to fix a mistake without changing the meaning, add a correction');
+    expect(found[0]!.message).not.toContain('is published (effective');
+  });
+
+  it('should not offer to re-lock a version that is already in effect', () => {
+    const found = checkChanged({ [SECOND]: base[SECOND]!.replace('A year.', 'Two years.') });
+    expect(found[0]!.message).toMatch(/^This version is in effect \(since 2024-01-01\), and its text no longer matches content\/versions\.lock: a version in effect never changes\. Undo the change;/);
+    expect(found[0]!.message).not.toContain('git checkout');
   });
 });

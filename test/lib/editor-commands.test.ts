@@ -36,7 +36,7 @@ describe('npm run check', () => {
     const before = folderHashes(dir);
     const { status, stderr } = run('check', dir);
     expect(status).toBe(1);
-    expect(stderr).toContain('content/privacy-statement/2024-01-01.mdx:6:1: error: `<script>` is not allowed in content: it runs code. Remove it; for a highlighted box use <Notice>. [safe-mdx-element]');
+    expect(stderr).toContain('content/privacy-statement/2024-01-01.mdx:6:1: error: `<script>` is not allowed in legal text: it runs code. Remove it. [safe-mdx-element]');
     expect(stderr).toMatch(/content\/privacy-statement\/2024-01-01\.mdx:8:1: error: The link `#nowhere` points to no section of this version\. .* \[link-missing-anchor\]/);
     expect(stderr).toMatch(/content\/privacy-statement\/2024-01-01\.mdx:1:1: error: .* \[lock-changed\]/);
     expect(stderr).toMatch(/✖ 3 errors, 0 warnings/);
@@ -47,7 +47,7 @@ describe('npm run check', () => {
     const { status, stderr } = run('check', content('check-warnings', base));
     expect(status).toBe(0);
     expect(stderr).toMatch(/^content\/versions\.lock:1:1: warning: There is no content\/versions\.lock, .* \[lock-missing\]$/m);
-    expect(stderr).toContain('✔ 2 documents, 3 versions checked (as of 2025-06-01), 1 warnings');
+    expect(stderr).toContain('✔ 2 documents, 3 versions checked (as of 2025-06-01), 1 warning\n');
   });
 
   it('should pass on the real content/ with its lock', () => {
@@ -75,7 +75,9 @@ describe('npm run lock', () => {
     const before = folderHashes(dir);
     const result = run('lock', dir);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('refused     privacy-statement/2022-03-31: published, and its text changed without a new correction.');
+    expect(result.stderr).toContain('refused     privacy-statement/2022-03-31: in effect (since 2022-03-31), and its text changed without a new correction.');
+    expect(result.stderr).toMatch(/\n✖ Refused to lock 1 version whose text changed after it was published: privacy-statement\/2022-03-31\. /);
+    expect(result.stdout).not.toContain('✔');
     expect(folderHashes(dir)).toEqual(before);
   });
 
@@ -139,5 +141,33 @@ describe('npm run new-version', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(message);
     expect(folderHashes(dir)).toEqual(before);
+  });
+});
+
+describe('counts and refusals in plain words', () => {
+  const single = {
+    'documents.yaml': 'documents:\n  - id: privacy-statement\n    title: Privacy Statement\n    kind: statement\n    description: How we handle personal data.\n',
+    'privacy-statement/2022-03-31.mdx': base['privacy-statement/2022-03-31.mdx']!,
+  };
+
+  it('should count one document, one version and one locked version in the singular', () => {
+    const dir = content('singular', single);
+    expect(run('lock', dir).stdout).toMatch(/✔ \S*content\/versions\.lock updated/);
+    expect(run('lock', dir).stdout).toContain('is up to date (1 version locked).');
+    expect(run('check', dir).stderr).toBe('✔ 1 document, 1 version checked (as of 2025-06-01)\n');
+  });
+
+  it('should end a refusal with a ✖ summary and the way out for an announced version, never with a ✔', () => {
+    const upcoming = 'privacy-statement/2025-09-01.mdx';
+    const announced = version('summary: Adds retention.\nmaterial: true\npublished: 2025-06-01', '## What we collect {#what-we-collect}\n\nNames.\n\n## Contact us {#contact-us}\n\nWrite to us.');
+    const dir = content('refuse-announced', { ...single, [upcoming]: announced });
+    expect(run('lock', dir).status).toBe(0);
+    writeFileSync(join(dir, upcoming), announced.replace('Names.', 'Names and e-mail addresses.'));
+    const result = run('lock', dir);
+    expect(result.status).toBe(1);
+    expect(result.stdout).not.toContain('✔');
+    expect(result.stderr).toContain('refused     privacy-statement/2025-09-01: not yet in effect (announced for notice on 2025-06-01, takes effect 2025-09-01), and its text changed without a new correction.');
+    expect(result.stderr).toMatch(/`git checkout origin\/main -- \S*content\/versions\.lock && npm run lock`/);
+    expect(result.stderr).toMatch(/\n✖ Refused to lock 1 version whose text changed after it was published: privacy-statement\/2025-09-01\. \S*content\/versions\.lock still records its earlier text/);
   });
 });

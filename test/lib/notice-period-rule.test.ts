@@ -53,6 +53,6 @@ describe('notice-period rule', () => {
 
   it('should reject an unknown key in the notice setting and name the allowed ones', () => {
     const found = checkFiles({ 'documents.yaml': registry('    notice:\n      days: 30\n'), 'privacy-statement/2022-03-31.mdx': firstVersion, 'cookie-notice/2024-01-01.mdx': cookieVersion });
-    expect(found[0]!.message).toContain('Unknown key "days" in `documents.0.notice`. Allowed: materialDays, severity.');
+    expect(found[0]!.message).toContain('Unknown key "days" in the entry for "privacy-statement" (line 2), under `notice`. Allowed: materialDays, severity.');
   });
 });

@@ -6,7 +6,7 @@
  * `anchor-reserved` (an id the page chrome uses), `anchor-former-target` (a former id pointing at
  * no section of the version), `anchor-former-collision` (a former id that is still a section's id).
  */
-import { headingAnchors } from '../anchors.ts';
+import { headingAnchors, type HeadingAnchor } from '../anchors.ts';
 import type { ContentRule } from '../content-check.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { anchorIdPattern } from '../schemas.ts';
@@ -20,8 +20,10 @@ const PINNED_DEPTHS = new Set([2, 3]);
 /**
  * Check the anchors of every version.
  *
- * @returns One diagnostic per problem, with the heading's line and a fix (the suggested id comes
- *   from github-slugger, the slug the processor would otherwise derive).
+ * @returns One diagnostic per problem, with the heading's line and a fix (for a heading without an
+ *   anchor: the anchor the previous version of the document pinned on a heading with the same or
+ *   similar text, so links keep working; otherwise github-slugger's slug, the one the processor
+ *   would derive).
  */
 export const anchorRule: ContentRule = ({ versions, display }) => {
   const diagnostics: Diagnostic[] = [];
@@ -30,10 +32,15 @@ export const anchorRule: ContentRule = ({ versions, display }) => {
     const report = (line: number, ruleId: string, message: string) =>
       diagnostics.push({ file, line, column: 1, ruleId, severity: 'error', message });
     const headings = headingAnchors(version.tree);
+    const previous = versions.filter((v) => v.document === version.document && v.effective < version.effective).at(-1);
+    const earlier = previous ? headingAnchors(previous.tree).filter((h) => h.pinned && PINNED_DEPTHS.has(h.depth)) : [];
     const seen = new Map<string, number>();
     for (const heading of headings) {
       const hashes = '#'.repeat(heading.depth);
-      if (!heading.pinned && PINNED_DEPTHS.has(heading.depth)) {
+      const kept = !heading.pinned && PINNED_DEPTHS.has(heading.depth) ? formerAnchorFor(heading, earlier, headings) : undefined;
+      if (kept) {
+        report(heading.line, 'anchor-missing', `The heading "${heading.text}" has no pinned anchor. The previous version (${previous!.effective}) used {#${kept}} for "${earlier.find((h) => h.id === kept)!.text}"; keep it so links keep working: \`${hashes} ${heading.text} {#${kept}}\`.`);
+      } else if (!heading.pinned && PINNED_DEPTHS.has(heading.depth)) {
         report(heading.line, 'anchor-missing', `The heading "${heading.text}" has no pinned anchor. Pin one so that links survive a change of its text: \`${hashes} ${heading.text} {#${heading.suggested}}\`.`);
       } else if (heading.pinned && !anchorIdPattern.test(heading.id)) {
         report(heading.line, 'anchor-malformed', `The anchor "${heading.id}" is not kebab-case. Use lower-case letters, digits and single hyphens, e.g. {#${heading.suggested}}.`);
@@ -60,6 +67,30 @@ export const anchorRule: ContentRule = ({ versions, display }) => {
   }
   return diagnostics;
 };
+
+/** Words that say nothing about a section ("Your rights" and "Your choices" are different sections). */
+const STOP_WORDS = new Set(['a', 'an', 'and', 'are', 'by', 'do', 'for', 'how', 'in', 'is', 'of', 'on', 'or', 'our', 'the', 'this', 'to', 'us', 'we', 'what', 'when', 'who', 'with', 'you', 'your']);
+
+/**
+ * The anchor a heading without one should keep: the id the previous version pinned on a heading
+ * with the same text (ignoring case and punctuation), else on the most similar heading (at least
+ * half the words shared, not counting words such as "your" or "how"), provided no heading of this
+ * version pins that id already.
+ */
+function formerAnchorFor(heading: HeadingAnchor, earlier: readonly HeadingAnchor[], headings: readonly HeadingAnchor[]): string | undefined {
+  const words = (text: string) => new Set(text.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').split(/\s+/).filter((w) => w && !STOP_WORDS.has(w)));
+  const mine = words(heading.text);
+  const taken = new Set(headings.filter((h) => h.pinned).map((h) => h.id));
+  let best: { id: string; score: number } | undefined;
+  for (const candidate of earlier) {
+    if (taken.has(candidate.id)) continue;
+    const theirs = words(candidate.text);
+    const shared = [...mine].filter((w) => theirs.has(w)).length;
+    const score = shared / Math.max(mine.size, theirs.size, 1);
+    if (shared > 0 && score >= 0.5 && (!best || score > best.score)) best = { id: candidate.id, score };
+  }
+  return best?.id;
+}
 
 /** The 1-based line of `key:` inside the frontmatter (the first line that starts with it), or 1. */
 function entryLine(text: string, key: string): number {

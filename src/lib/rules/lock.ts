@@ -10,7 +10,8 @@
  * - `lock-pending`: an upcoming, unpublished version is not locked yet. An error too: every version
  *   that reaches the site is locked, so the daily build never meets an unlocked version on its
  *   effective date; until it is published, `npm run lock` may lock its text again (see lock.ts).
- * - `lock-changed`: a locked, published version's text changed without a new correction.
+ * - `lock-changed`: a locked, published version's text changed without a new correction (the advice
+ *   differs for a version only announced for notice: see lock-messages.ts).
  * - `lock-stale`: the lock does not record the version as it is, and `npm run lock` may update it
  *   (a new correction, or a draft not yet published).
  * - `lock-correction-removed`: a version lists fewer corrections than when it was locked.
@@ -19,6 +20,7 @@
 import type { ContentRule } from '../content-check.ts';
 import type { Diagnostic, Severity } from '../diagnostics.ts';
 import { LOCK_FILE, lockKey, LockSyntaxError, mustBeLocked, parseLock, versionHash, type Lock } from '../lock.ts';
+import { changedVersionAdvice, lockedStatus } from '../lock-messages.ts';
 
 /** Compare every version with the lock. */
 export const lockRule: ContentRule = ({ sources, versions, asOf, display }) => {
@@ -69,7 +71,8 @@ export const lockRule: ContentRule = ({ sources, versions, asOf, display }) => {
     } else if (corrections > entry.corrections) {
       push(file, correctionsLine, 'lock-stale', `This version has a new correction that ${lockFile} does not record yet. Run \`npm run lock\` and commit ${lockFile}.`);
     } else {
-      push(file, 1, 'lock-changed', `This version is published (effective ${version.effective}) and its text no longer matches ${lockFile}: published versions never change. Undo the change; for a new text, start a new version with \`npm run new-version -- ${version.document} --effective YYYY-MM-DD\`; to fix a typo, add a correction to the frontmatter (corrections: [{ date: ${asOf}, reason: ... }]) and run \`npm run lock\`.`);
+      const status = lockedStatus(version, asOf);
+      push(file, 1, 'lock-changed', `This version is ${status}, and its text no longer matches ${lockFile}${version.effective <= asOf ? ': a version in effect never changes' : ''}. ${changedVersionAdvice(version, asOf, lockFile)}`);
     }
   }
   for (const [key, entry] of lock) {

@@ -8,6 +8,7 @@
  * without `published:`; always an error).
  */
 import { addDays, daysBetween } from '../dates.ts';
+import { count } from '../editor-messages.ts';
 import type { ContentRule } from '../content-check.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { isFrontmatterSyntaxError, readFrontmatter } from '../frontmatter.ts';
@@ -35,13 +36,13 @@ export const noticePeriodRule: ContentRule = ({ documents, versions, asOf, displ
       const latest = addDays(version.effective, -notice.materialDays);
       if (published === undefined) {
         if (version.status === 'upcoming') {
-          report('notice-published-missing', 'error', `This upcoming version is a material change, so it needs \`published: YYYY-MM-DD\`: the date it was published for notice, at least ${notice.materialDays} days before it takes effect on ${version.effective} (so on or before ${latest}). Add the key, or set \`material: false\` if the change is not material.`);
+          report('notice-published-missing', 'error', `This upcoming version is a material change, so it needs \`published: YYYY-MM-DD\`: the date it was published for notice, at least ${count(notice.materialDays, 'day')} before it takes effect on ${version.effective} (so on or before ${latest}). Add the key, or set \`material: false\` if the change is not material.`);
         }
         return;
       }
       const days = daysBetween(published, version.effective);
       if (days < notice.materialDays) {
-        report('notice-period', notice.severity, `This material change was published on ${published}, ${days} day${Math.abs(days) === 1 ? '' : 's'} before it takes effect on ${version.effective}; the ${document.title} requires at least ${notice.materialDays} days' notice (documents.yaml, notice.materialDays). Move the effective date to ${addDays(published, notice.materialDays)} or later (rename the file), or correct \`published:\` if the version was in fact published on or before ${latest}.`);
+        report('notice-period', notice.severity, `This material change was published on ${published}, ${days} day${Math.abs(days) === 1 ? '' : 's'} before it takes effect on ${version.effective}; the ${document.title} requires at least ${count(notice.materialDays, "day's", "days'")} notice (documents.yaml, notice.materialDays). Move the effective date to ${addDays(published, notice.materialDays)} or later (rename the file), or correct \`published:\` if the version was in fact published on or before ${latest}.`);
       }
     });
   }

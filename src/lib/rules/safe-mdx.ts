@@ -96,7 +96,7 @@ function checkJsxElement(element: JsxElement, report: Report, components: string
   if (name === null) {
     report(place, 'safe-mdx-component', `A fragment \`<>\` is not allowed in content. Remove it and keep the text, or use one of ${components}.`);
   } else if (forbiddenElements[name.toLowerCase()]) {
-    report(place, 'safe-mdx-element', `\`<${name}>\` is not allowed in content: it ${forbiddenElements[name.toLowerCase()]}. Remove it; for a highlighted box use <Notice>.`);
+    report(place, 'safe-mdx-element', `\`<${name}>\` is not allowed in legal text: it ${forbiddenElements[name.toLowerCase()]}. Remove it.`);
   } else if (!component) {
     const alternative = markdownAlternatives[name.toLowerCase()];
     report(place, 'safe-mdx-component', `\`<${name}>\` is not an available component. Use ${alternative ?? `one of ${components}`}${alternative ? '' : ', or plain Markdown'} (see content/README.md).`);
@@ -150,7 +150,7 @@ function checkHtml(html: string, start: Place, report: Report, components: strin
 
 function checkHtmlElement(tag: HtmlTag, place: Place, report: Report, components: string): void {
   if (forbiddenElements[tag.name]) {
-    report(place, 'safe-mdx-element', `\`<${tag.written}>\` is not allowed in content: it ${forbiddenElements[tag.name]}. Remove it.`);
+    report(place, 'safe-mdx-element', `\`<${tag.written}>\` is not allowed in legal text: it ${forbiddenElements[tag.name]}. Remove it.`);
   } else if (findContentComponent(tag.written)) {
     report(place, 'safe-mdx-element', `\`<${tag.written}>\` is a component, and components work only in .mdx versions. Rename this file to .mdx, or write the text in plain Markdown.`);
   } else if (!allowedHtmlElements.has(tag.name)) {
