@@ -3,7 +3,8 @@
  * and, optionally, an anchor of its current version. Source: `content/links.yaml`, one line per key:
  * `key: document` or `key: document#anchor`.
  */
-import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
+import { isMap, isScalar } from 'yaml';
+import { parseYamlFile } from './yaml-file.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { deepLinkKeyPattern, deepLinkTargetPattern } from './schemas.ts';
 import type { FormerAnchors } from './anchors.ts';
@@ -45,15 +46,8 @@ export function readDeepLinks(file: string, text: string): { links: DeepLink[]; 
   const diagnostics: Diagnostic[] = [];
   const report = (line: number, ruleId: string, message: string, column = 1) =>
     diagnostics.push({ file, line, column, ruleId, severity: 'error', message });
-  const lineCounter = new LineCounter();
-  const yaml = parseDocument(text, { lineCounter, uniqueKeys: true });
-  if (yaml.errors.length > 0) {
-    for (const error of yaml.errors) {
-      const place = error.linePos?.[0] ?? { line: 1, col: 1 };
-      report(place.line, 'deep-link-yaml', `Invalid YAML: ${error.message.split('\n')[0]}. Fix the syntax on this line.`, place.col);
-    }
-    return { links: [], diagnostics };
-  }
+  const { yaml, lineCounter, diagnostics: syntax } = parseYamlFile(file, text, 'deep-link-yaml');
+  if (syntax.length > 0) return { links: [], diagnostics: syntax };
   if (yaml.contents === null) return { links: [], diagnostics };
   if (!isMap(yaml.contents)) {
     report(1, 'deep-link-yaml', 'links.yaml must be a list of `key: document#anchor` lines, e.g. `privacy-rights: privacy-statement#your-rights`.');

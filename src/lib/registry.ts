@@ -1,9 +1,10 @@
 /**
  * Read and validate the document registry, `content/documents.yaml`.
  */
-import { LineCounter, parseDocument, isNode } from 'yaml';
+import { isNode } from 'yaml';
+import { parseYamlFile } from './yaml-file.ts';
 import type { Diagnostic } from './diagnostics.ts';
-import { describeValue, schemaProblem, yamlProblem } from './editor-messages.ts';
+import { describeValue, schemaProblem } from './editor-messages.ts';
 import { documentEntrySchema, noticeSchema, registrySchema, type DocumentEntry } from './schemas.ts';
 
 /**
@@ -21,15 +22,8 @@ export function readRegistry(file: string, text: string): { documents: DocumentE
   const diagnostics: Diagnostic[] = [];
   const report = (line: number, ruleId: string, message: string, column = 1) =>
     diagnostics.push({ file, line, column, ruleId, severity: 'error', message });
-  const lineCounter = new LineCounter();
-  const yaml = parseDocument(text, { lineCounter, uniqueKeys: true });
-  if (yaml.errors.length > 0) {
-    for (const error of yaml.errors) {
-      const place = error.linePos?.[0] ?? { line: 1, col: 1 };
-      report(place.line, 'registry-yaml', `Invalid YAML: ${yamlProblem(error, text.split('\n')[place.line - 1]?.replace(/\r$/, ''))}. Fix the syntax on this line.`, place.col);
-    }
-    return { documents: [], diagnostics };
-  }
+  const { yaml, lineCounter, diagnostics: syntax } = parseYamlFile(file, text, 'registry-yaml');
+  if (syntax.length > 0) return { documents: [], diagnostics: syntax };
   const lineOf = (path: (string | number)[]): number => {
     for (let end = path.length; end >= 0; end--) {
       const node = yaml.getIn(path.slice(0, end), true);
