@@ -5,7 +5,7 @@
  * The site loads nothing from other origins and runs no inline code: Astro is configured never to
  * inline scripts or stylesheets (astro.config.mjs: `build.inlineStylesheets: 'never'`,
  * `vite.build.assetsInlineLimit: 0`), so `'self'` covers every script and style, and neither
- * `'unsafe-inline'` nor hashes are needed. See docs/decisions/site-security-policy.md.
+ * `'unsafe-inline'` nor hashes are needed. See docs/decisions/0008-site-security-policy.md.
  */
 
 /** One CSP directive: name and source list, e.g. `['script-src', ["'self'"]]`. */
