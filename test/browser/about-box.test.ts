@@ -4,32 +4,22 @@
  * section; a cached page of the current version read after the next version's effective date says
  * it has been superseded. Screenshots go to /tmp/issue5-shots.
  */
-import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser, serveSite, type StaticServer } from '../helpers/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAvailable, browserSession } from '../helpers/browser.ts';
 
 const site = inject('fixtureSite');
 const shots = '/tmp/issue5-shots';
 
 describe.skipIf(!browserAvailable())('about-box deep links in Chromium', () => {
-  let browser: Browser;
-  let server: StaticServer;
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), serveSite(site)]);
-    mkdirSync(shots, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = browserSession(site, shots);
 
   /** Open a page in a small window (so sections below the fold need scrolling), optionally at a fixed time. */
   async function open(path: string, now?: Date): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 390, height: 420 }, javaScriptEnabled: true });
+    const context = await session.browser.newContext({ viewport: { width: 390, height: 420 }, javaScriptEnabled: true });
     const page = await context.newPage();
     if (now) await page.clock.setFixedTime(now);
-    await page.goto(server.url + path.replace(/^\//, ''));
+    await page.goto(session.server.url + path.replace(/^\//, ''));
     return page;
   }
 
@@ -37,10 +27,10 @@ describe.skipIf(!browserAvailable())('about-box deep links in Chromium', () => {
   const topOf = (page: Page, selector: string) => page.locator(selector).evaluate((element) => element.getBoundingClientRect().top);
 
   it('should take the reader from /go/<key>/ to the section of the current version, without JavaScript', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 420 }, javaScriptEnabled: false });
+    const context = await session.browser.newContext({ viewport: { width: 390, height: 420 }, javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}go/data-retention/`);
-    await page.waitForURL(`${server.url}privacy-statement/#data-retention`);
+    await page.goto(`${session.server.url}go/data-retention/`);
+    await page.waitForURL(`${session.server.url}privacy-statement/#data-retention`);
     await page.waitForFunction(() => window.scrollY > 0);
     expect(await page.locator('article').getAttribute('data-effective')).toBe('2024-03-01');
     expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('data-retention');
@@ -82,12 +72,12 @@ describe.skipIf(!browserAvailable())('about-box deep links in Chromium', () => {
   });
 
   it('should show the notice of the upcoming version on the home page (screenshot)', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(session.server.url);
     expect(await page.locator('.upcoming-notice').first().isVisible()).toBe(true);
     await page.screenshot({ path: `${shots}/home-notice.png`, fullPage: true });
-    await page.goto(`${server.url}privacy-statement/`);
+    await page.goto(`${session.server.url}privacy-statement/`);
     await page.screenshot({ path: `${shots}/current-with-notice.png` });
     await context.close();
   });

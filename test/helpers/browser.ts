@@ -5,11 +5,12 @@
  * When /usr/bin/chromium is missing, browser tests are skipped with a loud message, except in CI
  * (`CI` set), where a missing Chromium is a failure: `.ci/run` installs it with apt-get.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /** Where Debian installs Chromium. */
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -72,4 +73,30 @@ export async function serveSite(dir: string, base = '/'): Promise<StaticServer> 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return { url: origin + base, origin, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** The browser and server of one test file, set once its `beforeAll` has run. */
+export interface BrowserSession {
+  browser: Browser;
+  server: StaticServer;
+}
+
+/**
+ * Start Chromium and serve a built site before the tests of the calling `describe`, and stop both after.
+ *
+ * @param dir The site folder.
+ * @param shots A folder for screenshots, created before the tests (outside the repository).
+ * @returns The session; read `browser` and `server` inside tests, not at collection time.
+ */
+export function browserSession(dir: string, shots?: string): BrowserSession {
+  const session = {} as BrowserSession;
+  beforeAll(async () => {
+    [session.browser, session.server] = await Promise.all([launchBrowser(), serveSite(dir)]);
+    if (shots) mkdirSync(shots, { recursive: true });
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
 }

@@ -4,12 +4,11 @@
  * redlines that do not rely on colour. Screenshots at 390 px and 1280 px go to /tmp/shots/quality (or
  * QUALITY_SHOTS_DIR) for people to look at.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser, serveSite, type StaticServer } from '../helpers/browser.ts';
+import { describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAvailable, browserSession } from '../helpers/browser.ts';
 import { openPage } from './page-session.ts';
 import { pageTypesIn } from './page-types.ts';
 
@@ -22,20 +21,11 @@ const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const shots = process.env.QUALITY_SHOTS_DIR || '/tmp/shots/quality';
 
 describe.skipIf(!browserAvailable())('accessibility in Chromium', () => {
-  let browser: Browser;
-  let server: StaticServer;
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), serveSite(site)]);
-    mkdirSync(shots, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const chromium = browserSession(site, shots);
 
   /** Run `check` on a page of the fixture site loaded at `width`, then close it. */
   async function onPage<T>(path: string, check: (page: Page) => Promise<T>, width = 1280): Promise<T> {
-    const session = await openPage(browser, server.origin + path, width);
+    const session = await openPage(chromium.browser, chromium.server.origin + path, width);
     try {
       return await check(session.page);
     } finally {
