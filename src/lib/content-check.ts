@@ -117,7 +117,7 @@ export function checkContent(sources: ContentSources, asOf: CivilDate): CheckRes
     }
     byDate.set(key, file.path);
     const checked = checkVersionFile(file, folder!, stem, format, report);
-    if (checked.frontmatter) placed.push({ document: folder!, effective: stem, path: file.path, frontmatter: checked.frontmatter });
+    if (checked.frontmatter) placed.push({ document: folder!, effective: stem, path: file.path, frontmatter: checked.frontmatter, lineOf: checked.lineOf! });
     if (checked.version) versions.push(checked.version);
   }
 
@@ -127,7 +127,7 @@ export function checkContent(sources: ContentSources, asOf: CivilDate): CheckRes
     if (own.length === 0 && !hasFile) {
       report(REGISTRY, 1, 'document-no-versions', `The document "${document.id}" has no versions. Add ${display(`${document.id}/YYYY-MM-DD.mdx`)} named by its effective date, or remove the entry.`);
     }
-    own.forEach((version, index) => checkPlace(version, index === 0, asOf, sources, report));
+    own.forEach((version, index) => checkPlace(version, index === 0, asOf, report));
   }
   const context: RuleContext = { sources, documents, versions, asOf, display };
   for (const rule of contentRules) diagnostics.push(...rule(context));
@@ -155,9 +155,10 @@ export type ContentRule = (context: RuleContext) => Diagnostic[];
 
 type Report = (path: string, line: number, ruleId: string, message: string, column?: number) => void;
 
-type Placed = Pick<CheckedVersion, 'document' | 'effective' | 'path' | 'frontmatter'>;
+/** A version with valid frontmatter, and the file line of each of its frontmatter keys. */
+type Placed = Pick<CheckedVersion, 'document' | 'effective' | 'path' | 'frontmatter'> & { lineOf: (key: string) => number };
 
-function checkVersionFile(file: SourceFile, folder: string, effective: CivilDate, format: SourceFormat, report: Report): { version?: CheckedVersion; frontmatter?: Frontmatter } {
+function checkVersionFile(file: SourceFile, folder: string, effective: CivilDate, format: SourceFormat, report: Report): { version?: CheckedVersion; frontmatter?: Frontmatter; lineOf?: (key: string) => number } {
   const raw = readFrontmatter(file.text);
   if (isFrontmatterSyntaxError(raw)) {
     report(file.path, raw.line, 'frontmatter-yaml', `Invalid frontmatter: ${raw.reason}.`, raw.column);
@@ -197,14 +198,14 @@ function checkVersionFile(file: SourceFile, folder: string, effective: CivilDate
     report(file.path, place.line ?? 1, 'mdx-syntax', `MDX syntax error: ${mdxProblem(String(place.reason ?? place.message))} MDX reads \`{\`, \`}\` and \`<\` as code: write them as \\{, \\} and \\<, or fix the tag.`, place.column ?? 1);
   }
   if (!parsed.success) return {};
-  if (!ok || !tree) return { frontmatter: parsed.data };
-  return { frontmatter: parsed.data, version: { document: folder, effective, path: file.path, format, frontmatter: parsed.data, text: file.text, tree } };
+  // A missing key is reported at the end of the frontmatter, where it would be added.
+  const lineOf = (key: string) => raw.keyLines.get(key) ?? Math.max(raw.endLine, 1);
+  if (!ok || !tree) return { frontmatter: parsed.data, lineOf };
+  return { frontmatter: parsed.data, lineOf, version: { document: folder, effective, path: file.path, format, frontmatter: parsed.data, text: file.text, tree } };
 }
 
-function checkPlace(version: Placed, first: boolean, asOf: CivilDate, sources: ContentSources, report: Report): void {
-  const file = sources.files.find((f) => f.path === version.path)!;
-  const raw = readFrontmatter(file.text);
-  const lineOf = (key: string) => (isFrontmatterSyntaxError(raw) ? 1 : (raw.keyLines.get(key) ?? Math.max(raw.endLine, 1)));
+function checkPlace(version: Placed, first: boolean, asOf: CivilDate, report: Report): void {
+  const { lineOf } = version;
   const { summary, material, lastUpdated } = version.frontmatter;
   if (!first && summary === undefined) {
     report(version.path, lineOf('summary'), 'frontmatter-summary-required', `This version follows an earlier one, so it needs a \`summary:\` saying what changed, e.g. summary: Adds a section on data retention.`);
