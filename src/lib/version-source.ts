@@ -1,12 +1,19 @@
 /**
  * Parse a version's source (`.mdx` or `.md`) into mdast for analysis: anchors, checks and diffs.
  *
- * The site renders versions with Astro's default Markdown processor, whose `headingAttributes`
- * feature reads `## Heading {#anchor}`. MDX parsers read `{#anchor}` as a JavaScript expression,
- * so before parsing, each heading's trailing `{#anchor}` is blanked out (same length, so every line
- * and column stays true) and recorded on the heading node as `data.anchor`.
+ * The parser is Sätteri's (`mdxToMdast` / `markdownToMdast`), the Rust Markdown and MDX parser
+ * that Astro's default processor renders the site with: the analysis reads each file exactly as
+ * the pages do, into the same mdast shapes as remark (unified) produces, about 50 times faster
+ * (docs/decisions/0009-one-parser-for-analysis-and-rendering.md). Only when Sätteri refuses a file
+ * is remark-parse run as well, for its error messages, which the content check has long
+ * translated into an editor's words.
+ *
+ * The site's processor reads `## Heading {#anchor}` with its `headingAttributes` feature; the
+ * analysis blanks each heading's trailing `{#anchor}` out (same length, so every line and column
+ * stays true) and records it on the heading node as `data.anchor`, one rule for `.md` and `.mdx`.
  */
 import type { Heading, Root } from 'mdast';
+import { markdownToMdast, mdxToMdast, type Features } from 'satteri';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
@@ -52,24 +59,63 @@ export function stripHeadingAttributes(text: string): { text: string; anchors: A
   return { text: lines.join('\n'), anchors };
 }
 
+/** Sätteri's features as the site renders with them (astro.config.mjs), less the anchors read above. */
+const FEATURES: Features = { gfm: true, frontmatter: true, headingAttributes: false, smartPunctuation: false };
+
+/** An MDX syntax error: where it is and what is wrong (the shape of a remark VFileMessage). */
+export interface SourceSyntaxError extends Error {
+  /** 1-based line and column of the problem. */
+  line: number;
+  column: number;
+  /** The problem, without its place. */
+  reason: string;
+}
+
 /**
- * Parse a version source into mdast with frontmatter, GFM and (for `.mdx`) MDX syntax.
+ * Parse a version source into mdast with frontmatter, GFM and (for `.mdx`) MDX syntax, with
+ * Sätteri (see the file comment).
  *
  * @param text Whole file text, frontmatter included.
  * @param format `mdx` or `md`.
- * @returns The tree; each heading with a `{#id}` attribute carries it as `data.anchor`.
- * @throws VFileMessage (from micromark) with `line`, `column` and `reason` on an MDX syntax error.
+ * @returns The tree (unified mdast, positions on every node; MDX expressions carry `value` but no
+ *   `estree`); each heading with a `{#id}` attribute carries it as `data.anchor`.
+ * @throws SourceSyntaxError (`line`, `column`, `reason`) on an MDX syntax error: remark's message
+ *   for the file when remark refuses it too, else Sätteri's.
  */
 export function parseVersionSource(text: string, format: SourceFormat): Root {
   const stripped = stripHeadingAttributes(text);
-  const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
-  const tree = (format === 'mdx' ? processor.use(remarkMdx) : processor).parse(stripped.text) as Root;
+  let tree: Root;
+  try {
+    tree = (format === 'mdx' ? mdxToMdast : markdownToMdast)(stripped.text, { features: FEATURES }) as Root;
+  } catch (error) {
+    throw explainSyntaxError(stripped.text, format, error);
+  }
   const byLine = new Map(stripped.anchors.map((anchor) => [anchor.line, anchor.id]));
   visit(tree, 'heading', (node: Heading) => {
     const anchor = node.position && byLine.get(node.position.start.line);
     if (anchor) node.data = { ...node.data, anchor };
   });
   return tree;
+}
+
+/**
+ * The error to report for a file Sätteri refused: remark's, whose wording the content check knows
+ * (src/lib/content-check.ts), or else Sätteri's own, read from its `line:column: reason (code)` message.
+ */
+function explainSyntaxError(text: string, format: SourceFormat, refusal: unknown): SourceSyntaxError {
+  try {
+    const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+    (format === 'mdx' ? processor.use(remarkMdx) : processor).parse(text);
+  } catch (error) {
+    return error as SourceSyntaxError;
+  }
+  const message = refusal instanceof Error ? refusal.message : String(refusal);
+  const match = /^(\d+):(\d+):\s*(.*?)(?:\s*\([\w:-]+\))?$/s.exec(message);
+  const error = new Error(message) as SourceSyntaxError;
+  error.line = match ? Number(match[1]) : 1;
+  error.column = match ? Number(match[2]) : 1;
+  error.reason = match ? match[3]! : message;
+  return error;
 }
 
 /**

@@ -3,7 +3,7 @@
  * code, HTML), each with its section: the heading trail and the anchor of the nearest heading.
  */
 import GithubSlugger from 'github-slugger';
-import type { Nodes, Root, RootContent } from 'mdast';
+import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { htmlText, inlineRuns, TEXT_ATTRIBUTES, type Definitions } from './inline.ts';
@@ -74,6 +74,11 @@ export function flattenBlocks(tree: Root): Block[] {
         if (node.type === 'mdxFlowExpression' || node.type === 'mdxjsEsm') return;
         // A content component's text attributes (<Notice title>, <Definition term>) are text too.
         if (node.type === 'mdxJsxFlowElement') {
+          // `<Definition term="…">Text.</Definition>` on one line holds text, not paragraphs: it reads
+          // as a paragraph made of that one element, as in running text.
+          if (node.children.length > 0 && node.children.every(isPhrasing)) {
+            return add(container ?? 'paragraph', inlineRuns([{ ...node, type: 'mdxJsxTextElement', children: node.children as PhrasingContent[] }], definitions));
+          }
           for (const attribute of node.attributes) {
             if (attribute.type === 'mdxJsxAttribute' && TEXT_ATTRIBUTES.has(attribute.name) && typeof attribute.value === 'string') add(container ?? 'paragraph', [{ text: attribute.value }]);
           }
@@ -83,6 +88,13 @@ export function flattenBlocks(tree: Root): Block[] {
   };
   tree.children.forEach((node) => walk(node, undefined));
   return blocks;
+}
+
+/** Block-level mdast types: anything else inside a flow element is running text. */
+const FLOW_TYPES = new Set(['paragraph', 'heading', 'list', 'listItem', 'blockquote', 'table', 'code', 'thematicBreak', 'definition', 'footnoteDefinition', 'mdxJsxFlowElement', 'mdxFlowExpression', 'mdxjsEsm', 'yaml']);
+
+function isPhrasing(node: RootContent): boolean {
+  return !FLOW_TYPES.has(node.type);
 }
 
 function collectDefinitions(tree: Root): Definitions {
