@@ -13,6 +13,9 @@ import * as pagefind from 'pagefind';
 /** Folder of the search bundle, relative to the site's base (`/legal/pagefind/` under base `/legal/`). */
 export const searchBundleFolder = 'pagefind';
 
+/** The pages that can carry `data-pagefind-body`, relative to the site folder (Pagefind's glob syntax). */
+export const INDEXED_PAGES = '{*/index.html,*/*/index.html}';
+
 /**
  * Index a built site.
  *
@@ -26,7 +29,9 @@ export async function writeSearchIndex(site: string): Promise<{ pages: number; o
   try {
     const created = await pagefind.createIndex({ forceLanguage: 'en' });
     if (!created.index) throw new Error(created.errors.join('\n'));
-    const added = await created.index.addDirectory({ path: site });
+    // Only a version's text is indexed, at `/<document>/` and `/<document>/<date>/` (README "URLs"): Pagefind
+    // need not read the other pages (changes pages alone are half the site's bytes).
+    const added = await created.index.addDirectory({ path: site, glob: INDEXED_PAGES });
     if (added.errors.length > 0) throw new Error(added.errors.join('\n'));
     if (added.page_count === 0) throw new Error('no page carries data-pagefind-body, so nothing was indexed');
     const written = await created.index.writeFiles({ outputPath });
