@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { resolveSettings } from './src/settings.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { precomputeDiffs } from './src/integrations/precompute-diffs.ts';
 import { legalSitemap } from './src/integrations/sitemap.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
@@ -26,7 +27,7 @@ export default defineConfig({
     // `## Heading {#anchor}` pins a section's anchor; the text is published as written (no smart quotes).
     processor: satteri({ features: { headingAttributes: true, smartPunctuation: false } }),
   },
-  integrations: [contentCheck(settings), mdx(), securityHeaders(settings.base), pagefindIndex(), legalSitemap(settings)],
+  integrations: [contentCheck(settings), precomputeDiffs(settings), mdx(), securityHeaders(settings.base), pagefindIndex(), legalSitemap(settings)],
   vite: {
     logLevel: 'warn',
     build: {

@@ -5,6 +5,7 @@
  */
 import { blocksOf, diffBlocks, type Block, type DiffStats, type VersionDiff } from '../lib/diff/index.ts';
 import type { Document, Version } from '../lib/site-model.ts';
+import { activePrecomputedDiffs } from '../node/precomputed-diffs.ts';
 import { getVersionSource } from './legal.ts';
 
 /** What a changes page prints: the two versions and their diff. */
@@ -45,7 +46,9 @@ export async function getChanges(document: Document, version: Version): Promise<
   const key = `${document.id}/${from.effective}/${version.effective}`;
   let diff = diffs.get(key);
   if (!diff) {
-    diff = Promise.all([getVersionBlocks(from), getVersionBlocks(version)]).then(([a, b]) => diffBlocks(a, b));
+    // During `astro build` a worker has diffed the pairs already (src/node/precomputed-diffs.ts).
+    const precomputed = activePrecomputedDiffs()?.get(key) ?? Promise.resolve(undefined);
+    diff = precomputed.then((ready) => ready ?? Promise.all([getVersionBlocks(from), getVersionBlocks(version)]).then(([a, b]) => diffBlocks(a, b)));
     diffs.set(key, diff);
   }
   return { from, to: version, diff: await diff };
