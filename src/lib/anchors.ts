@@ -9,7 +9,7 @@
 import GithubSlugger from 'github-slugger';
 import type { Heading, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { walkType } from './mdast-walk.ts';
 
 /** One heading of a version with the anchor it gets. */
 export interface HeadingAnchor {
@@ -37,7 +37,7 @@ export interface HeadingAnchor {
 export function headingAnchors(tree: Root): HeadingAnchor[] {
   const slugger = new GithubSlugger();
   const anchors: HeadingAnchor[] = [];
-  visit(tree, 'heading', (node: Heading) => {
+  walkType(tree, 'heading', (node: Heading) => {
     const text = toString(node).trim();
     const suggested = slugger.slug(text);
     const pinned = node.data?.anchor;

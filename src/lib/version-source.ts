@@ -19,7 +19,7 @@ import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
+import { walkType } from './mdast-walk.ts';
 
 /** Syntax of a version file, from its extension. */
 export type SourceFormat = 'mdx' | 'md';
@@ -91,7 +91,7 @@ export function parseVersionSource(text: string, format: SourceFormat): Root {
     throw explainSyntaxError(stripped.text, format, error);
   }
   const byLine = new Map(stripped.anchors.map((anchor) => [anchor.line, anchor.id]));
-  visit(tree, 'heading', (node: Heading) => {
+  walkType(tree, 'heading', (node: Heading) => {
     const anchor = node.position && byLine.get(node.position.start.line);
     if (anchor) node.data = { ...node.data, anchor };
   });

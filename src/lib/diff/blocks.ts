@@ -5,10 +5,10 @@
 import GithubSlugger from 'github-slugger';
 import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
 import { htmlText, inlineRuns, TEXT_ATTRIBUTES, type Definitions } from './inline.ts';
 import { plainText } from './normalise.ts';
 import type { Block, BlockType, SectionRef } from './types.ts';
+import { walkType } from '../mdast-walk.ts';
 
 /** Section of the text before the first heading. */
 export const OPENING_SECTION: SectionRef = Object.freeze({ anchor: '', title: '', trail: [] }) as SectionRef;
@@ -99,7 +99,7 @@ function isPhrasing(node: RootContent): boolean {
 
 function collectDefinitions(tree: Root): Definitions {
   const definitions = new Map<string, string>();
-  visit(tree, 'definition', (node) => {
+  walkType(tree, 'definition', (node) => {
     if (!definitions.has(node.identifier.toLowerCase())) definitions.set(node.identifier.toLowerCase(), node.url);
   });
   return definitions;

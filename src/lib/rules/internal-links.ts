@@ -12,13 +12,13 @@
  * read on, since a version is shown at two addresses).
  */
 import type { Nodes } from 'mdast';
-import { visit } from 'unist-util-visit';
 import { parse } from 'yaml';
 import { formerAnchorsAt, headingAnchors } from '../anchors.ts';
 import type { CheckedVersion, ContentRule, RuleContext } from '../content-check.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { findHtmlTags } from '../html-tags.ts';
 import { placeVersions } from '../timeline.ts';
+import { walk, walkType } from '../mdast-walk.ts';
 
 /** First path segments of site pages that are not documents (`/search/`). `/go/` is checked against links.yaml. */
 export const otherSitePages: readonly string[] = ['search'];
@@ -31,7 +31,7 @@ export const internalLinksRule: ContentRule = (context) => {
   for (const version of context.versions) {
     const report = (place: { line: number; column: number } | undefined, ruleId: string, message: string) =>
       diagnostics.push({ file: context.display(version.path), line: place?.line ?? 1, column: place?.column ?? 1, ruleId, severity: 'error', message });
-    visit(version.tree, (node: Nodes) => {
+    walk(version.tree, (node: Nodes) => {
       if (node.type !== 'link' && node.type !== 'definition') return;
       const problem = checkTarget(node.url, version, context, anchors, deepLinkKeys);
       if (problem) report(node.position?.start, problem.ruleId, problem.message);
@@ -61,7 +61,7 @@ function anchorIndex(versions: readonly CheckedVersion[]): Map<string, Set<strin
 /** Ids set by raw HTML in a `.md` version: `<a name="x">` and `id="x"` on any element. */
 function htmlAnchors(version: CheckedVersion): string[] {
   const ids: string[] = [];
-  visit(version.tree, 'html', (node) => {
+  walkType(version.tree, 'html', (node) => {
     for (const tag of findHtmlTags(node.value)) {
       for (const attribute of tag.attributes) if (attribute.name === 'id' || (attribute.name === 'name' && tag.name === 'a')) ids.push(attribute.value);
     }

@@ -12,7 +12,6 @@
  * from other hosts).
  */
 import type { Definition, Nodes } from 'mdast';
-import { visit } from 'unist-util-visit';
 import type { CheckedVersion, ContentRule } from '../content-check.ts';
 import { findContentComponent, listContentComponents } from '../content-components.ts';
 import type { Diagnostic } from '../diagnostics.ts';
@@ -20,6 +19,7 @@ import { findHtmlTags, positionAt, type HtmlTag } from '../html-tags.ts';
 import {
   allowedHtmlElements, checkUrl, forbiddenAttributes, forbiddenElements, markdownAlternatives, mediaAttributes, urlAttributes,
 } from '../safe-content.ts';
+import { walk, walkType } from '../mdast-walk.ts';
 
 /** Check every version for constructs that could run code or load media from elsewhere. */
 export const safeMdxRule: ContentRule = ({ versions, display }) => versions.flatMap((version) => checkVersion(version, display));
@@ -50,10 +50,10 @@ function checkVersion(version: CheckedVersion, display: (path: string) => string
   const report: Report = (place, ruleId, message) =>
     diagnostics.push({ file: display(version.path), line: place?.line ?? 1, column: place?.column ?? 1, ruleId, severity: 'error', message });
   const definitions = new Map<string, Definition>();
-  visit(version.tree, 'definition', (node) => void definitions.set(node.identifier, node));
+  walkType(version.tree, 'definition', (node) => void definitions.set(node.identifier, node));
   const components = listContentComponents();
 
-  visit(version.tree, (node: Nodes) => {
+  walk(version.tree, (node: Nodes) => {
     const place = node.position?.start;
     switch (node.type as string) {
       case 'mdxjsEsm':
