@@ -13,13 +13,19 @@ import type { Settings } from '../settings.ts';
  * @returns The integration.
  */
 export function precomputeDiffs(settings: Settings): AstroIntegration {
+  let diffs: PrecomputedDiffs | undefined;
   return {
     name: 'legal-precompute-diffs',
     hooks: {
       'astro:config:setup': ({ command }) => {
-        if (command === 'build') setActivePrecomputedDiffs(new PrecomputedDiffs(resolve(settings.contentDir)));
+        if (command !== 'build') return;
+        diffs = new PrecomputedDiffs(resolve(settings.contentDir));
+        setActivePrecomputedDiffs(diffs);
       },
-      'astro:build:done': () => setActivePrecomputedDiffs(undefined),
+      'astro:build:done': async () => {
+        setActivePrecomputedDiffs(undefined);
+        await diffs?.stop();
+      },
     },
   };
 }

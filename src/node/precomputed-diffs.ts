@@ -10,6 +10,7 @@ import type { VersionDiff } from '../lib/diff/index.ts';
 
 /** The diffs a worker is computing, by `<document>/<from>/<to>` (effective dates `YYYY-MM-DD`). */
 export class PrecomputedDiffs {
+  readonly #worker: Worker;
   readonly #diffs = new Map<string, VersionDiff>();
   readonly #waiting = new Map<string, ((diff: VersionDiff | undefined) => void)[]>();
   #finished = false;
@@ -20,7 +21,7 @@ export class PrecomputedDiffs {
    * @param contentDir Absolute path of the content folder.
    */
   constructor(contentDir: string) {
-    const worker = new Worker(new URL('./diff-worker.ts', import.meta.url), { workerData: { contentDir } });
+    const worker = (this.#worker = new Worker(new URL('./diff-worker.ts', import.meta.url), { workerData: { contentDir } }));
     worker.on('message', (message: { key: string; diff: VersionDiff } | { done: true }) => {
       if ('done' in message) return this.#finish();
       this.#diffs.set(message.key, message.diff);
@@ -30,7 +31,12 @@ export class PrecomputedDiffs {
     // On any failure the pages compute what is missing themselves.
     worker.on('error', () => this.#finish());
     worker.on('exit', () => this.#finish());
-    worker.unref();
+  }
+
+  /** Stop the worker (when the build is over); diffs not yet computed are then never computed here. */
+  async stop(): Promise<void> {
+    await this.#worker.terminate();
+    this.#finish();
   }
 
   /**

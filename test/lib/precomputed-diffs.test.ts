@@ -18,6 +18,7 @@ describe('diffs precomputed on a worker thread', () => {
       expect(diff, key).toEqual(diffBlocks(blocksOf(body(dates[i - 1]!)), blocksOf(body(dates[i]!))));
     }
     expect(await precomputed.get('privacy-statement/1999-01-01/2000-01-01')).toBeUndefined();
+    await precomputed.stop();
   });
 
   it('should skip a file that does not parse, so its pages diff it themselves (and the check reports it)', async () => {
@@ -29,5 +30,14 @@ describe('diffs precomputed on a worker thread', () => {
     const precomputed = new PrecomputedDiffs(dir);
     expect(await precomputed.get('doc/2024-02-01/2024-03-01')).toMatchObject({ stats: expect.objectContaining({ wordsInserted: 1, wordsDeleted: 1 }) });
     expect(await precomputed.get('doc/2024-01-01/2024-02-01')).toBeUndefined();
+    await precomputed.stop();
+  });
+
+  it('should answer every waiting page with undefined once stopped, so the pages diff for themselves', async () => {
+    const precomputed = new PrecomputedDiffs(fixtureContent);
+    const waiting = precomputed.get('no-such-document/2024-01-01/2024-02-01');
+    await precomputed.stop();
+    expect(await waiting).toBeUndefined();
+    expect(await precomputed.get('privacy-statement/2023-01-15/2024-03-01').then((diff) => diff === undefined || diff.stats !== undefined)).toBe(true);
   });
 });

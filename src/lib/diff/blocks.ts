@@ -32,7 +32,7 @@ export function flattenBlocks(tree: Root): Block[] {
   let section: SectionRef = OPENING_SECTION;
 
   const add = (type: BlockType, runs: Block['runs'], depth?: number) => {
-    if (plainText(runs) === '') return;
+    if (!runs.some((run) => /\S/.test(run.text))) return; // no text (plainText would be '')
     const block: Block = { type, runs, section };
     if (depth !== undefined) block.depth = depth;
     blocks.push(block);

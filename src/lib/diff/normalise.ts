@@ -63,6 +63,16 @@ export function typographyKey(text: string): string {
  * @returns E.g. `Write to privacy@example.com <mailto:privacy@example.com>`.
  */
 export function wordingKey(block: Block): string {
+  let key = wordingKeys.get(block);
+  if (key === undefined) wordingKeys.set(block, (key = computeWordingKey(block)));
+  return key;
+}
+
+/** Keys by block: a version's blocks are compared twice (with the version before and the one after). */
+const wordingKeys = new WeakMap<Block, string>();
+const exactKeys = new WeakMap<Block, string>();
+
+function computeWordingKey(block: Block): string {
   return collapseWhitespace(typographyKey(block.runs.map((run) => (run.href === undefined ? run.text : `${run.text} <${run.href}>`)).join('')));
 }
 
@@ -74,6 +84,12 @@ export function wordingKey(block: Block): string {
  * @param block A block.
  */
 export function exactKey(block: Block): string {
+  let key = exactKeys.get(block);
+  if (key === undefined) exactKeys.set(block, (key = computeExactKey(block)));
+  return key;
+}
+
+function computeExactKey(block: Block): string {
   const body = block.runs.map((run) => `${run.marks?.join('+') ?? ''}\u0001${run.href ?? ''}\u0001${run.text.replace(/\s+/gu, ' ')}`).join('\u0002');
   return `${block.type}${block.depth ?? ''}\u0003${body.trim()}`;
 }
