@@ -21,7 +21,13 @@ export class PrecomputedDiffs {
    * @param contentDir Absolute path of the content folder.
    */
   constructor(contentDir: string) {
-    const worker = (this.#worker = new Worker(new URL('./diff-worker.ts', import.meta.url), { workerData: { contentDir } }));
+    const worker = (this.#worker = new Worker(new URL('./diff-worker.ts', import.meta.url), {
+      workerData: { contentDir },
+      // The worker runs while Vite compiles the site, when Astro's memory peaks; it keeps two versions at a time,
+      // and small heaps cut its resident memory by a third (395 -> 260 MB at 1,000 versions) at the same speed. A
+      // version too large for them stops the worker (an 'error' below), and the pages diff for themselves.
+      resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 128 },
+    }));
     worker.on('message', (message: { key: string; diff: VersionDiff } | { done: true }) => {
       if ('done' in message) return this.#finish();
       this.#diffs.set(message.key, message.diff);
