@@ -19,7 +19,8 @@ import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { walkType } from './mdast-walk.ts';
+import { jsxAttributeOffsets, pointsOf } from './jsx-attribute-places.ts';
+import { walk, walkType } from './mdast-walk.ts';
 
 /** Syntax of a version file, from its extension. */
 export type SourceFormat = 'mdx' | 'md';
@@ -95,7 +96,39 @@ export function parseVersionSource(text: string, format: SourceFormat): Root {
     const anchor = node.position && byLine.get(node.position.start.line);
     if (anchor) node.data = { ...node.data, anchor };
   });
+  if (format === 'mdx') placeJsxAttributes(tree, stripped.text);
   return tree;
+}
+
+/** Give each JSX attribute the start remark-mdx would (see src/lib/jsx-attribute-places.ts); its end is set to the start. */
+function placeJsxAttributes(tree: Root, text: string): void {
+  let pointAt: ReturnType<typeof pointsOf> | undefined;
+  walk(tree, (node) => {
+    if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
+    const start = node.position?.start.offset;
+    if (start === undefined || node.attributes.length === 0 || node.attributes.every((attribute) => attribute.position)) return;
+    const offsets = jsxAttributeOffsets(text, start);
+    if (offsets.length !== node.attributes.length) return; // not as expected: the element's position stands
+    pointAt ??= pointsOf(text);
+    node.attributes.forEach((attribute, index) => {
+      const point = pointAt!(offsets[index]!);
+      attribute.position ??= { start: point, end: point };
+    });
+  });
+}
+
+/**
+ * Parse with remark-parse, remark-frontmatter, remark-gfm and (for `.mdx`) remark-mdx: the parser
+ * the analysis used before Sätteri, kept for its error messages and to test that both agree.
+ *
+ * @param text Source text with `{#anchor}` attributes already blanked (stripHeadingAttributes).
+ * @param format `mdx` or `md`.
+ * @returns The mdast tree (no `data.anchor` on headings).
+ * @throws VFileMessage (`line`, `column`, `reason`) on an MDX syntax error.
+ */
+export function parseWithRemark(text: string, format: SourceFormat): Root {
+  const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+  return (format === 'mdx' ? processor.use(remarkMdx) : processor).parse(text) as Root;
 }
 
 /**
@@ -104,8 +137,7 @@ export function parseVersionSource(text: string, format: SourceFormat): Root {
  */
 function explainSyntaxError(text: string, format: SourceFormat, refusal: unknown): SourceSyntaxError {
   try {
-    const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
-    (format === 'mdx' ? processor.use(remarkMdx) : processor).parse(text);
+    parseWithRemark(text, format);
   } catch (error) {
     return error as SourceSyntaxError;
   }

@@ -1,4 +1,9 @@
-import type { Heading } from 'mdast';
+import type { Heading, Nodes } from 'mdast';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { jsxAttributeOffsets } from '../../src/lib/jsx-attribute-places.ts';
+import { walk } from '../../src/lib/mdast-walk.ts';
 import { describe, expect, it } from 'vitest';
 import { parseVersionSource, stripHeadingAttributes } from '../../src/lib/version-source.ts';
 
@@ -24,5 +29,40 @@ describe('version source', () => {
 
   it('should parse .md sources as plain Markdown where braces are text', () => {
     expect(() => parseVersionSource('Use {curly} braces and a <!-- comment -->.\n', 'md')).not.toThrow();
+  });
+});
+
+describe('JSX attribute places', () => {
+  const sources = [
+    '<Notice title="Heads up" onClick={steal}>\nHi\n</Notice>\n',
+    '<Notice\n  title="Multi\nline"\n  data-x=\'y\'\n  {...props}\n  hidden\n  kind={{ a: "}" }}>\nHi\n</Notice>\n',
+    'Text with <Definition term="Personal data" lang=\'en\'>inline</Definition> and <Notice title="x" />.\n',
+    '<Address>\nOne\n</Address>\n',
+  ];
+
+  it.each(sources)('should place each attribute where remark-mdx does: %j', (source) => {
+    const remark = unified().use(remarkParse).use(remarkMdx).parse(source);
+    const starts = (tree: Nodes) => {
+      const found: string[] = [];
+      walk(tree, (node) => {
+        if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+          for (const attribute of node.attributes) found.push(`${node.name} ${attribute.type === 'mdxJsxAttribute' ? attribute.name : '{…}'} ${attribute.position?.start.line}:${attribute.position?.start.column}`);
+        }
+      });
+      return found;
+    };
+    expect(starts(parseVersionSource(source, 'mdx'))).toEqual(starts(remark));
+  });
+
+  it('should report a refused attribute on its own line in a tag written over several lines', () => {
+    const { text } = stripHeadingAttributes('<Notice\n  title="A"\n  onClick="x()">\nHi\n</Notice>\n');
+    const tree = parseVersionSource(text, 'mdx');
+    const element = tree.children[0] as unknown as { attributes: { name: string; position: { start: { line: number; column: number } } }[] };
+    expect(element.attributes.map((a) => [a.name, a.position.start.line, a.position.start.column])).toEqual([['title', 2, 3], ['onClick', 3, 3]]);
+  });
+
+  it('should find no attributes when the offset is not at a tag', () => {
+    expect(jsxAttributeOffsets('text', 0)).toEqual([]);
+    expect(jsxAttributeOffsets('<A b="1" c>', 0)).toEqual([3, 9]);
   });
 });

@@ -1,0 +1,48 @@
+/**
+ * The analysis parses with Sätteri (docs/decisions/0009); before, it parsed with remark. On real
+ * inputs both must give the same blocks (what diffs and search compare) and the same anchors.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { headingAnchors } from '../../src/lib/anchors.ts';
+import { flattenBlocks } from '../../src/lib/diff/index.ts';
+import { parseVersionSource, parseWithRemark, stripHeadingAttributes, type SourceFormat } from '../../src/lib/version-source.ts';
+import { root, sharedDir } from '../helpers/site.ts';
+
+const githubTerms = join(sharedDir, 'corpora', 'github-terms-of-service');
+if (!existsSync(githubTerms)) {
+  console.warn(`\n${'⚠'.repeat(60)}\n⚠ PARSER AGREEMENT ON THE GITHUB TERMS SKIPPED: no corpus at ${githubTerms}\n${'⚠'.repeat(60)}\n`);
+}
+
+/** Every version file under a folder (one level of document folders, or the files themselves). */
+function versionFiles(folder: string): string[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .filter((path) => /(^|\/)\d{4}-\d{2}-\d{2}\.mdx?$/.test(path))
+    .map((path) => join(folder, path))
+    .sort();
+}
+
+const inputs = [...versionFiles(join(root, 'content')), ...versionFiles(githubTerms), ...versionFiles(join(root, 'test', 'fixtures', 'corpus'))];
+
+describe('Sätteri and remark agree on real versions', () => {
+  it('should have real inputs to compare', () => {
+    expect(inputs.some((path) => path.includes(join(root, 'content')))).toBe(true);
+  });
+
+  it.each(inputs.map((path) => [path.slice(path.lastIndexOf('/', path.lastIndexOf('/') - 1) + 1), path]))('%s: same blocks and anchors', (_name, path) => {
+    const text = readFileSync(path, 'utf8');
+    const format: SourceFormat = path.endsWith('.mdx') ? 'mdx' : 'md';
+    const satteri = parseVersionSource(text, format);
+    const stripped = stripHeadingAttributes(text);
+    const remark = parseWithRemark(stripped.text, format);
+    // parseVersionSource records {#anchor} on headings; do the same for the remark tree.
+    const byLine = new Map(stripped.anchors.map((anchor) => [anchor.line, anchor.id]));
+    for (const node of remark.children) {
+      if (node.type === 'heading' && byLine.has(node.position!.start.line)) node.data = { anchor: byLine.get(node.position!.start.line)! };
+    }
+    expect(flattenBlocks(satteri)).toEqual(flattenBlocks(remark));
+    expect(headingAnchors(satteri)).toEqual(headingAnchors(remark));
+  });
+});
