@@ -12,7 +12,7 @@ import { resolveSettings, type Settings } from '../settings.ts';
 export const settings: Settings = resolveSettings(process.env);
 
 type Entry = CollectionEntry<'versions'>;
-let cache: Promise<{ documents: Document[]; entries: Map<string, Entry> }> | undefined;
+let cache: Promise<{ documents: Document[]; entries: Map<string, Entry>; byDocument: Map<string, Entry[]> }> | undefined;
 
 /**
  * Every document with its versions placed at the as-of date, in registry order.
@@ -59,12 +59,11 @@ export interface SectionAnchor {
  *   version or an earlier one of the same document (see formerAnchorsAt in src/lib/anchors.ts).
  */
 export async function getVersionAnchors(version: Version): Promise<{ anchors: SectionAnchor[]; former: FormerAnchors }> {
-  const { entries } = await load();
+  const { byDocument } = await load();
   const { headings } = await renderVersion(version);
   const anchors = headings.map((h) => ({ id: h.slug, text: h.text, depth: h.depth }));
-  const earlier = [...entries.values()]
-    .filter((entry) => entry.id.startsWith(`${version.document}/`) && entry.id.slice(version.document.length + 1) <= version.effective)
-    .sort((a, b) => (a.id < b.id ? -1 : 1));
+  // byDocument lists each document's entries oldest first; ids are `<document>/<YYYY-MM-DD>`.
+  const earlier = (byDocument.get(version.document) ?? []).filter((entry) => entry.id.slice(version.document.length + 1) <= version.effective);
   return { anchors, former: formerAnchorsAt(earlier.map((entry) => entry.data.formerAnchors), new Set(anchors.map((a) => a.id))) };
 }
 
@@ -111,6 +110,12 @@ function load() {
   cache ??= (async () => {
     const [registry, versions] = await Promise.all([getCollection('documents'), getCollection('versions')]);
     const entries = new Map(versions.map((entry) => [entry.id, entry]));
+    const byDocument = new Map<string, Entry[]>();
+    for (const entry of [...versions].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+      const document = entry.id.slice(0, entry.id.indexOf('/'));
+      if (!byDocument.has(document)) byDocument.set(document, []);
+      byDocument.get(document)!.push(entry);
+    }
     const inputs = versions.map((entry) => {
       const [document, effective] = entry.id.split('/') as [string, string];
       return { document, effective, frontmatter: entry.data };
@@ -118,7 +123,7 @@ function load() {
     const documents = buildSiteModel(
       registry.map(({ data: { order, ...entry } }) => ({ entry, order })).sort((a, b) => a.order - b.order).map((r) => r.entry),
       inputs, settings.asOf, settings.base);
-    return { documents, entries };
+    return { documents, entries, byDocument };
   })();
   return cache;
 }
