@@ -15,8 +15,10 @@
  * 4. Builds the real content/ and weighs the current privacy statement page: HTML + CSS + JS gzip
  *    against the gzip size of its text (target: text + 20 KB at most, no JavaScript needed to read).
  *
- * Options: `--documents 20 --versions 50 --words 5000` (corpus size), `--no-double`, `--no-double-bare`,
- * `--keep` (leave the temporary folder and print its path).
+ * Options: `--documents 20 --versions 50 --words 5000` (corpus size), `--runs 3` (build each corpus that
+ * many times, this project and bare Astro alternately, and report the run of median time with the range:
+ * these machines are shared and one run can be 20% off), `--no-double`, `--no-double-bare`, `--keep`
+ * (leave the temporary folder and print its path).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,11 +37,13 @@ const { values } = parseArgs({
     documents: { type: 'string', default: '20' },
     versions: { type: 'string', default: '50' },
     words: { type: 'string', default: '5000' },
+    runs: { type: 'string', default: '1' },
     'no-double': { type: 'boolean', default: false },
     'no-double-bare': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
 });
+const runs = Math.max(1, Number(values.runs));
 const size: CorpusOptions = { documents: Number(values.documents), versions: Number(values.versions), words: Number(values.words) };
 const work = mkdtempSync(join(tmpdir(), 'legal-bench-'));
 const node = process.execPath;
@@ -98,6 +102,33 @@ async function buildBare(label: string, corpus: { dir: string }): Promise<Run> {
   return report({ label, m, out: folderSize(out) });
 }
 
+/**
+ * Build with `build` `runs` times and keep the run of median wall time (the lower middle for an even
+ * count), noting the range of wall times in its label.
+ */
+async function median(label: string, build: (attempt: string) => Promise<Run>): Promise<Run> {
+  if (runs === 1) return build(label);
+  const all: Run[] = [];
+  for (let attempt = 1; attempt <= runs; attempt++) all.push(await build(`${label} #${attempt}`));
+  const sorted = [...all].sort((a, b) => a.m.wallMs - b.m.wallMs);
+  const chosen = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  console.log(`  ${label}: median of ${runs} runs ${s(chosen.m.wallMs)} (range ${s(sorted[0]!.m.wallMs)}-${s(sorted.at(-1)!.m.wallMs)}), peak RSS ${mb(chosen.m.peakTreeRss)}`);
+  return { ...chosen, label };
+}
+
+/** Build this project and bare Astro alternately (so both meet the same machine load), `runs` times each. */
+async function both(corpus: { dir: string; asOf: string }, oursLabel: string, bareLabel: string, withBare = true): Promise<[Run, Run | undefined]> {
+  if (runs === 1) return [await buildOurs(oursLabel, corpus), withBare ? await buildBare(bareLabel, corpus) : undefined];
+  const ours: Run[] = [];
+  const bare: Run[] = [];
+  for (let attempt = 1; attempt <= runs; attempt++) {
+    ours.push(await buildOurs(`${oursLabel} #${attempt}`, corpus));
+    if (withBare) bare.push(await buildBare(`${bareLabel} #${attempt}`, corpus));
+  }
+  const pick = async (list: Run[], label: string) => median(label, async () => list.shift()!);
+  return [await pick(ours, oursLabel), withBare ? await pick(bare, bareLabel) : undefined];
+}
+
 function report(run: Run): Run {
   writeFileSync(join(work, `${run.label.replace(/\W+/g, '-')}.log`), run.m.output);
   const largest = run.m.peakProcessRss ? `, largest process ${mb(run.m.peakProcessRss)}` : '';
@@ -128,17 +159,15 @@ function fatal(message: string): never {
 
 console.log(`Build benchmark (Node ${process.version}, work folder ${work})`);
 const base = prepare('corpus', size);
-const ours = await buildOurs('project', base);
-const bare = await buildBare('bare Astro', base);
-compare(ours, bare);
+const [ours, bare] = await both(base, 'project', 'bare Astro');
+compare(ours, bare!);
 
 if (!values['no-double']) {
   const doubled = prepare('corpus-x2', { ...size, versions: size.versions * 2 });
-  const ours2 = await buildOurs('project x2', doubled);
+  const [ours2, bare2] = await both(doubled, 'project x2', 'bare Astro x2', !values['no-double-bare']);
   console.log(`  doubling the corpus: project time x${(ours2.m.wallMs / ours.m.wallMs).toFixed(2)} (target <= 2.2x), peak RSS x${(ours2.m.peakTreeRss / ours.m.peakTreeRss).toFixed(2)}`);
-  if (!values['no-double-bare']) {
-    const bare2 = await buildBare('bare Astro x2', doubled);
-    console.log(`  doubling the corpus: bare Astro time x${(bare2.m.wallMs / bare.m.wallMs).toFixed(2)}, peak RSS x${(bare2.m.peakTreeRss / bare.m.peakTreeRss).toFixed(2)}`);
+  if (bare2) {
+    console.log(`  doubling the corpus: bare Astro time x${(bare2.m.wallMs / bare!.m.wallMs).toFixed(2)}, peak RSS x${(bare2.m.peakTreeRss / bare!.m.peakTreeRss).toFixed(2)}`);
     compare(ours2, bare2);
   }
 }
