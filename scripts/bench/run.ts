@@ -43,7 +43,11 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
   },
 });
-const runs = Math.max(1, Number(values.runs));
+const runs = Number(values.runs);
+if (!Number.isInteger(runs) || runs < 1) {
+  console.error(`--runs takes a whole number of runs, 1 or more (got "${values.runs}")`);
+  process.exit(1);
+}
 const size: CorpusOptions = { documents: Number(values.documents), versions: Number(values.versions), words: Number(values.words) };
 const work = mkdtempSync(join(tmpdir(), 'legal-bench-'));
 const node = process.execPath;
@@ -109,7 +113,7 @@ async function buildBare(label: string, corpus: { dir: string }): Promise<Run> {
 async function median(label: string, build: (attempt: string) => Promise<Run>): Promise<Run> {
   if (runs === 1) return build(label);
   const all: Run[] = [];
-  for (let attempt = 1; attempt <= runs; attempt++) all.push(await build(`${label} #${attempt}`));
+  for (let attempt = 1; attempt <= runs; attempt++) all.push(await build(`${label} run ${attempt}`));
   const sorted = [...all].sort((a, b) => a.m.wallMs - b.m.wallMs);
   const chosen = sorted[Math.floor((sorted.length - 1) / 2)]!;
   console.log(`  ${label}: median of ${runs} runs ${s(chosen.m.wallMs)} (range ${s(sorted[0]!.m.wallMs)}-${s(sorted.at(-1)!.m.wallMs)}), peak RSS ${mb(chosen.m.peakTreeRss)}`);
@@ -122,8 +126,9 @@ async function both(corpus: { dir: string; asOf: string }, oursLabel: string, ba
   const ours: Run[] = [];
   const bare: Run[] = [];
   for (let attempt = 1; attempt <= runs; attempt++) {
-    ours.push(await buildOurs(`${oursLabel} #${attempt}`, corpus));
-    if (withBare) bare.push(await buildBare(`${bareLabel} #${attempt}`, corpus));
+    // Labels name the work folders: no `#`, which Vite reads as a URL fragment.
+    ours.push(await buildOurs(`${oursLabel} run ${attempt}`, corpus));
+    if (withBare) bare.push(await buildBare(`${bareLabel} run ${attempt}`, corpus));
   }
   const pick = async (list: Run[], label: string) => median(label, async () => list.shift()!);
   return [await pick(ours, oursLabel), withBare ? await pick(bare, bareLabel) : undefined];

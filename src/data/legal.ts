@@ -3,6 +3,8 @@
  * `getCollection()`. Pages ask it for documents and for a version's rendered content.
  */
 import { getCollection, render, type CollectionEntry } from 'astro:content';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { buildSiteModel, type Document, type Version } from '../lib/site-model.ts';
 import { formerAnchorsAt, type FormerAnchors } from '../lib/anchors.ts';
 import { resolveDeepLink, type DeepLink, type ResolvedDeepLink } from '../lib/deep-links.ts';
@@ -96,14 +98,19 @@ export async function getResolvedDeepLinks(): Promise<ResolvedDeepLink[]> {
 /**
  * A version's source text, for diffs (src/data/diffs.ts).
  *
- * @returns `text`: the file's body (frontmatter removed by the loader); `format`: `md` or `mdx`,
- *   from the file's extension.
- * @throws Error when the version has no entry (a page asked for a version the model does not have).
+ * The whole file, frontmatter included, read from the content folder: what the content check and
+ * the diff worker (src/node/diff-worker.ts) parse, and what Astro renders (its loader's `body` is
+ * trimmed, which can turn an indented first line from code into a paragraph).
+ *
+ * @returns `text`: the file's text; `format`: `md` or `mdx`, from the file's extension.
+ * @throws Error when the version has no entry (a page asked for a version the model does not have),
+ *   or the file cannot be read.
  */
 export async function getVersionSource(version: Version): Promise<{ text: string; format: 'md' | 'mdx' }> {
   const entry = (await load()).entries.get(`${version.document}/${version.effective}`);
   if (!entry) throw new Error(`No source for ${version.document} ${version.effective}`);
-  return { text: entry.body ?? '', format: entry.filePath?.endsWith('.md') ? 'md' : 'mdx' };
+  const format = entry.filePath?.endsWith('.md') ? 'md' : 'mdx';
+  return { text: await readFile(resolve(settings.contentDir, `${entry.id}.${format}`), 'utf8'), format };
 }
 
 function load() {

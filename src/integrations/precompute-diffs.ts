@@ -17,9 +17,10 @@ export function precomputeDiffs(settings: Settings): AstroIntegration {
   return {
     name: 'legal-precompute-diffs',
     hooks: {
-      'astro:config:setup': ({ command }) => {
+      'astro:config:setup': ({ command, logger }) => {
         if (command !== 'build') return;
-        diffs = new PrecomputedDiffs(resolve(settings.contentDir));
+        diffs = new PrecomputedDiffs(resolve(settings.contentDir), (error) =>
+          logger.warn(`The diff worker stopped (${error.message}); the changes pages compute their diffs themselves, more slowly.`));
         setActivePrecomputedDiffs(diffs);
       },
       'astro:build:done': async () => {

@@ -14,13 +14,16 @@ export class PrecomputedDiffs {
   readonly #diffs = new Map<string, VersionDiff>();
   readonly #waiting = new Map<string, ((diff: VersionDiff | undefined) => void)[]>();
   #finished = false;
+  #stopped = false;
 
   /**
    * Start diffing a content folder.
    *
    * @param contentDir Absolute path of the content folder.
+   * @param onFailure Told when the worker stops before it has diffed every pair (the pages then
+   *   diff the rest themselves, so the build only gets slower: say so).
    */
-  constructor(contentDir: string) {
+  constructor(contentDir: string, onFailure: (error: Error) => void = () => {}) {
     const worker = (this.#worker = new Worker(new URL('./diff-worker.ts', import.meta.url), {
       workerData: { contentDir },
       // The worker runs while Vite compiles the site, when Astro's memory peaks; it keeps two versions at a time,
@@ -35,12 +38,19 @@ export class PrecomputedDiffs {
       this.#waiting.delete(message.key);
     });
     // On any failure the pages compute what is missing themselves.
-    worker.on('error', () => this.#finish());
-    worker.on('exit', () => this.#finish());
+    worker.on('error', (error) => {
+      if (!this.#finished) onFailure(error instanceof Error ? error : new Error(String(error)));
+      this.#finish();
+    });
+    worker.on('exit', (code) => {
+      if (!this.#finished && code !== 0 && !this.#stopped) onFailure(new Error(`the diff worker exited with code ${code}`));
+      this.#finish();
+    });
   }
 
   /** Stop the worker (when the build is over); diffs not yet computed are then never computed here. */
   async stop(): Promise<void> {
+    this.#stopped = true;
     await this.#worker.terminate();
     this.#finish();
   }

@@ -44,6 +44,18 @@ describe('safe MDX', () => {
   });
 
   it.each([
+    ['code between two comments', 'Total {/* a */ process.exit(1) /* b */} here.'],
+    ['a sum between comments', 'Total {/* a */ 1 + 1 /* b */} here.'],
+    ['code after a line comment', 'Total {// note\n1} here.'],
+  ])('should refuse %s: only a program with no statements is a comment', (_case, body) => {
+    expect(places(errors({ [SECOND]: second(body) }))).toEqual([`content/${SECOND}:10 safe-mdx-expression`]);
+  });
+
+  it('should accept several comments in one expression', () => {
+    expect(errors({ [SECOND]: second('Text {/* one */ /* two */} and {}.') })).toEqual([]);
+  });
+
+  it.each([
     ['script', '<script>alert(1)</script>'],
     ['style', '<style>{"body{display:none}"}</style>'],
     ['iframe', '<iframe src="https://example.com/" />'],

@@ -6,12 +6,12 @@ import { PrecomputedDiffs } from '../../src/node/precomputed-diffs.ts';
 import { fixtureContent, writeContent } from '../helpers/site.ts';
 
 describe('diffs precomputed on a worker thread', () => {
-  it('should give every consecutive pair the diff the changes page would compute from the bodies', async () => {
+  it('should give every consecutive pair the diff the changes page would compute from the files', async () => {
     const precomputed = new PrecomputedDiffs(fixtureContent);
     const folder = join(fixtureContent, 'privacy-statement');
     const dates = readdirSync(folder).filter((name) => /^\d{4}-\d{2}-\d{2}\.mdx?$/.test(name)).sort();
     expect(dates.length).toBeGreaterThan(2);
-    const body = (name: string) => ({ text: readFileSync(join(folder, name), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''), format: name.endsWith('.md') ? 'md' as const : 'mdx' as const });
+    const body = (name: string) => ({ text: readFileSync(join(folder, name), 'utf8'), format: name.endsWith('.md') ? 'md' as const : 'mdx' as const });
     for (let i = 1; i < dates.length; i++) {
       const key = `privacy-statement/${dates[i - 1]!.slice(0, 10)}/${dates[i]!.slice(0, 10)}`;
       const diff = await precomputed.get(key);
@@ -38,6 +38,15 @@ describe('diffs precomputed on a worker thread', () => {
     const waiting = precomputed.get('no-such-document/2024-01-01/2024-02-01');
     await precomputed.stop();
     expect(await waiting).toBeUndefined();
-    expect(await precomputed.get('privacy-statement/2023-01-15/2024-03-01').then((diff) => diff === undefined || diff.stats !== undefined)).toBe(true);
+    // Stopped before the worker could answer: nothing more arrives, every question gets undefined at once.
+    expect(await precomputed.get('cookie-notice/2024-01-10/2025-01-10')).toBeUndefined();
+  });
+
+  it('should say when the worker fails, and leave every diff to the pages', async () => {
+    const failures: Error[] = [];
+    const precomputed = new PrecomputedDiffs(join(fixtureContent, 'no-such-folder'), (error) => failures.push(error));
+    expect(await precomputed.get('privacy-statement/2023-01-15/2024-03-01')).toBeUndefined();
+    expect(failures.map((error) => error.message).join('\n')).toMatch(/ENOENT|no such file/);
+    await precomputed.stop();
   });
 });

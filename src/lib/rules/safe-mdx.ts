@@ -11,6 +11,7 @@
  * `safe-mdx-url` (`javascript:`, `data:` ... URLs), `safe-mdx-external-media` (images and media
  * from other hosts).
  */
+import { parse as parseJavaScript } from 'acorn';
 import type { Definition, Nodes } from 'mdast';
 import type { CheckedVersion, ContentRule } from '../content-check.ts';
 import { findContentComponent, listContentComponents } from '../content-components.ts';
@@ -187,10 +188,18 @@ function checkMediaUrl(url: string, place: Place | undefined, report: Report): v
   }
 }
 
-/** `{/* note *\/}` (or an empty `{}`) holds no code: its parsed program has no statements. */
+/**
+ * `{/* note *\/}` (or an empty `{}`) holds no code: parsed as JavaScript (acorn, as remark-mdx
+ * does), its program has no statements. Anything acorn cannot parse counts as code.
+ */
 function isCommentOnly(expression: Expression): boolean {
   const body = expression.data?.estree?.body;
-  return body ? body.length === 0 : /^\s*(\/\*[\s\S]*?\*\/\s*)*$/.test(expression.value);
+  if (body) return body.length === 0;
+  try {
+    return parseJavaScript(expression.value, { ecmaVersion: 'latest', sourceType: 'module' }).body.length === 0;
+  } catch {
+    return false;
+  }
 }
 
 function short(text: string): string {
