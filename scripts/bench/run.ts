@@ -9,7 +9,8 @@
  * 2. Builds it with `scripts/build.ts` (every page, changes pages, search index) and as a bare
  *    Astro project (scripts/bench/bare-astro.ts); prints wall time, peak RSS of the process tree,
  *    peak RSS of the largest process, output size, and the ratios against the targets (time <= 1.5x,
- *    memory <= 1.25x bare Astro).
+ *    memory <= 1.25x bare Astro); then times Pagefind over the bare build's pages, the floor a
+ *    search index alone sets.
  * 3. Doubles the versions per document and builds again (both builds unless `--no-double-bare`);
  *    prints how time grows (target <= 2.2x).
  * 4. Builds the real content/ and weighs the current privacy statement page: HTML + CSS + JS gzip
@@ -26,6 +27,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import * as pagefind from 'pagefind';
 import { writeBareAstroProject } from './bare-astro.ts';
 import { folderSize, measure, type Measurement } from './measure.ts';
 import { weighPage } from './page-weight.ts';
@@ -57,11 +59,11 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
 
-/** One build of one corpus: its measurement and output size. */
+/** One build of one corpus: its measurement, output folder and size. */
 interface Run {
   label: string;
   m: Measurement;
-  out: { bytes: number; files: number };
+  out: { bytes: number; files: number; dir: string };
 }
 
 /** Write, lock and check a corpus; exits when the content is not valid. */
@@ -91,7 +93,7 @@ async function buildOurs(label: string, corpus: { dir: string; asOf: string }): 
     writeFileSync(join(work, `${label.replace(/\W+/g, '-')}.log`), m.output);
     fatal(`The project's build failed (${logHint()}):\n${m.tail}`);
   }
-  return report({ label, m, out: folderSize(out) });
+  return report({ label, m, out: { ...folderSize(out), dir: out } });
 }
 
 async function buildBare(label: string, corpus: { dir: string }): Promise<Run> {
@@ -103,7 +105,7 @@ async function buildBare(label: string, corpus: { dir: string }): Promise<Run> {
     writeFileSync(join(work, `${label.replace(/\W+/g, '-')}.log`), m.output);
     fatal(`The bare Astro build failed (${logHint()}):\n${m.tail}`);
   }
-  return report({ label, m, out: folderSize(out) });
+  return report({ label, m, out: { ...folderSize(out), dir: out } });
 }
 
 /**
@@ -152,6 +154,21 @@ function compare(ours: Run, bare: Run): void {
     `, output ${ratio(ours.out.bytes, bare.out.bytes)}`);
 }
 
+/**
+ * The floor the search index alone sets: Pagefind (the same version, on both cores) indexing the bare
+ * build's pages, i.e. what a bare Astro site with search would add to the bare build.
+ */
+async function searchIndexFloor(bare: Run): Promise<void> {
+  const started = performance.now();
+  const { index } = await pagefind.createIndex({ forceLanguage: 'en' });
+  if (!index) return;
+  const added = await index.addDirectory({ path: bare.out.dir });
+  await index.writeFiles({ outputPath: join(work, 'bare-search-index') });
+  await pagefind.close();
+  const ms = performance.now() - started;
+  console.log(`  search index alone: Pagefind over the bare build's ${added.page_count} pages takes ${s(ms)}; bare Astro + search = ${ratio(bare.m.wallMs + ms, bare.m.wallMs)} bare Astro`);
+}
+
 function logHint(): string {
   return values.keep ? `full log in ${work}` : 'run with --keep to keep the full log';
 }
@@ -166,6 +183,7 @@ console.log(`Build benchmark (Node ${process.version}, work folder ${work})`);
 const base = prepare('corpus', size);
 const [ours, bare] = await both(base, 'project', 'bare Astro');
 compare(ours, bare!);
+await searchIndexFloor(bare!);
 
 if (!values['no-double']) {
   const doubled = prepare('corpus-x2', { ...size, versions: size.versions * 2 });

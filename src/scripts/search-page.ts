@@ -4,8 +4,8 @@
  * - shows the search interface and hides the "search needs JavaScript" notice,
  * - searches current and upcoming versions by default, every version when "Include archived
  *   versions" is ticked,
- * - runs the search in `?q=` on load and keeps `?q=` / `&archived=1` in the address as the reader
- *   types, so a search can be linked to,
+ * - runs the search in `?q=` on load and keeps `?q=` / `&archived=1` in the address (and the query in
+ *   the header's search box) as the reader types, so a search can be linked to,
  * - renders each result as a link to the version (labelled when archived or upcoming) with links to
  *   the matching sections (`/privacy-statement/#california-privacy-rights`).
  */
@@ -114,7 +114,13 @@ function start(): void {
     const url = `${location.pathname}${writeSearchState(state)}`;
     if (url !== `${location.pathname}${location.search}`) history.replaceState(null, '', url);
   };
-  instance.on('search', (term) => remember({ query: term, includeArchived: archived.checked }));
+  // The header's search box shows the query being searched, as on every other page it shows what the reader types.
+  const headerBox = document.querySelector<HTMLInputElement>('#header-search-q');
+  if (headerBox) headerBox.value = initial.query;
+  instance.on('search', (term) => {
+    remember({ query: term, includeArchived: archived.checked });
+    if (headerBox) headerBox.value = term;
+  });
   archived.addEventListener('change', () => {
     // The box's text, not the instance's last term: the box waits 150 ms after typing before it searches.
     const query = document.querySelector<HTMLInputElement>('pagefind-input input')?.value ?? instance.searchTerm ?? '';

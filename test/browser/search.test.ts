@@ -143,6 +143,7 @@ describe.skipIf(!available)('search in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(`${fixture.url}search/?q=zebra`);
     await until(page, 'zebra', ['/privacy-statement/', '/privacy-statement/2025-09-01/']);
+    expect(await page.locator('header input[name="q"]').inputValue()).toBe('zebra');
 
     await tabTo(page, 'pagefind-input input');
     await page.keyboard.press('Control+A');
@@ -150,6 +151,7 @@ describe.skipIf(!available)('search in Chromium', () => {
     await tabTo(page, '[data-search-archived]');
     await page.keyboard.press('Space');
     await until(page, 'walrus', ['/privacy-statement/2023-01-15/']);
+    expect(await page.locator('header input[name="q"]').inputValue()).toBe('walrus');
     // The typed query's debounced search may still be in flight and re-render the results after the
     // checkbox's search: let every fragment load settle before moving through the results.
     await page.waitForLoadState('networkidle');
