@@ -4,8 +4,8 @@
  *
  * Input (`workerData`): `{ contentDir }`, an absolute path. Output: one message per pair,
  * `{ key: '<document>/<from>/<to>', diff }` with a VersionDiff, then `{ done: true }`. A version
- * file is `<document>/<YYYY-MM-DD>.mdx|.md`; its frontmatter is left out of the blocks (flattenBlocks
- * skips it), so the blocks are those of the body Astro's loader hands to src/data/diffs.ts.
+ * file is `<document>/<YYYY-MM-DD>.mdx|.md`, parsed whole (frontmatter included, which flattenBlocks
+ * skips), as src/data/diffs.ts parses it (getVersionSource in src/data/legal.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
