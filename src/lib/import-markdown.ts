@@ -9,6 +9,7 @@ import { visit } from 'unist-util-visit';
 import { parse, stringify } from 'yaml';
 import { headingAnchors } from './anchors.ts';
 import { findHtmlTags } from './html-tags.ts';
+import { urlAsBrowsersRead } from './safe-content.ts';
 import { parseVersionSource, type SourceFormat } from './version-source.ts';
 
 /** How to import one file. */
@@ -39,7 +40,8 @@ const KEPT_KEYS = ['summary', 'material', 'lastUpdated'] as const;
  *   later version gets `summary: Imported from <name>.` and `material` when it had none), then
  *   the body, with every ATX heading's anchor pinned (`{#slug}`, the slug it already had, so old
  *   links keep working), links to a section the version does not have turned into plain text (the
- *   content check refuses dead links), and root-relative links made absolute when `site` is given.
+ *   content check refuses dead links; a raw-HTML `<a>` loses its `href`), and root-relative links
+ *   (Markdown or `<a href>`) made absolute when `site` is given.
  * @throws Error naming the source when its frontmatter is not valid YAML.
  */
 export function importMarkdown(text: string, options: ImportOptions): string {
@@ -142,6 +144,32 @@ function fixLinksAndAnchors(body: string, options: ImportOptions): string {
       const source = body.slice(start, end);
       const at = source.lastIndexOf(`](${node.url}`);
       if (at >= 0) edits.push({ start: start + at + 2, end: start + at + 2 + node.url.length, text: options.site.replace(/\/+$/, '') + node.url });
+    }
+  });
+  // The same repairs for `<a href>` in raw HTML: a dead section link loses its href (the text stays).
+  visit(tree, 'html', (node) => {
+    const base = node.position?.start.offset;
+    if (base === undefined) return;
+    for (const tag of findHtmlTags(node.value)) {
+      if (tag.closing || tag.name !== 'a') continue;
+      for (const attribute of tag.attributes.filter((a) => a.name === 'href')) {
+        const written = /^href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(node.value.slice(attribute.offset));
+        if (!written) continue;
+        const raw = written[1] ?? written[2] ?? written[3]!;
+        const valueEnd = base + attribute.offset + written[0].length - (written[3] === undefined ? 1 : 0);
+        const value = { start: valueEnd - raw.length, end: valueEnd };
+        const url = urlAsBrowsersRead(raw);
+        const fragment = url.startsWith('#') ? safeDecode(url.slice(1)) : undefined;
+        if (fragment !== undefined && renamed.has(fragment)) {
+          edits.push({ ...value, text: `#${renamed.get(fragment)}` });
+        } else if (fragment !== undefined && !ids.has(fragment)) {
+          const start = base + attribute.offset - (/\s/.test(node.value[attribute.offset - 1] ?? '') ? 1 : 0);
+          edits.push({ start, end: base + attribute.offset + written[0].length, text: '' });
+          options.warn?.(`${options.sourceName}: the link to "${url}" leads to no section of this version; kept its text, dropped the link.`);
+        } else if (options.site && url.startsWith('/') && !url.startsWith('//')) {
+          edits.push({ ...value, text: options.site.replace(/\/+$/, '') + url });
+        }
+      }
     }
   });
   let out = body;

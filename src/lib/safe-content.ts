@@ -95,7 +95,7 @@ export type UrlProblem = { kind: 'scheme'; scheme: string } | { kind: 'external-
  * @returns The problem, or `undefined` when the URL is allowed.
  */
 export function checkUrl(url: string, media: boolean): UrlProblem | undefined {
-  const cleaned = decodeEntities(url).replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
+  const cleaned = urlAsBrowsersRead(url);
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(cleaned)?.[1]?.toLowerCase();
   if (scheme !== undefined && !(allowedSchemes as readonly string[]).includes(scheme)) return { kind: 'scheme', scheme };
   if (media && (scheme !== undefined || /^[\\/]{2}/.test(cleaned))) {
@@ -103,6 +103,17 @@ export function checkUrl(url: string, media: boolean): UrlProblem | undefined {
     return { kind: 'external-media', host };
   }
   return undefined;
+}
+
+/**
+ * A URL as a browser reads it from an HTML attribute (WHATWG URL parsing): character references
+ * decoded, tabs and line breaks removed, leading spaces and control characters trimmed.
+ *
+ * @param value The attribute value as written, e.g. ` jav&#x61;script&colon;x`.
+ * @returns E.g. `javascript:x`.
+ */
+export function urlAsBrowsersRead(value: string): string {
+  return decodeEntities(value).replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
 }
 
 /** Decode the character references a browser would decode in an attribute (`&#106;` → `j`, `&colon;` → `:`). */

@@ -168,6 +168,12 @@ describe('internal links', () => {
   it('should refuse a relative link, whose target depends on the address the version is read at', () => {
     expect(places(errors({ [SECOND]: second('[x](../terms-of-use/)') }))).toEqual([`content/${SECOND}:10 link-relative`]);
   });
+
+  it('should check <a href> in the raw HTML of a .md version, at the attribute', () => {
+    const found = errors({ [TERMS]: terms('Read <a href="#acceptable-use">the rules</a> and\n<a class="x" href="#rules">more</a> or <a href="/privacy-statment/">this</a>.') });
+    expect(found.map((e) => `${e.line}:${e.column} ${e.ruleId}`)).toEqual(['8:14 link-missing-anchor', '8:43 link-unknown-document']);
+    expect(found[0]!.message).toContain('#acceptable-use');
+  });
 });
 
 describe('corrections', () => {

@@ -1,6 +1,6 @@
 /**
- * Internal links: every link from a version to a section of the same version (`#contact-us`) or to
- * another page of the site (`/privacy-statement/`, `/privacy-statement/2022-03-31/#contact-us`,
+ * Internal links: every link from a version (Markdown links, and `<a href>` in the raw HTML of a
+ * `.md` version) to a section of the same version (`#contact-us`) or to another page of the site (`/privacy-statement/`, `/privacy-statement/2022-03-31/#contact-us`,
  * `/privacy-statement/history/`, `/go/<key>/`) leads somewhere that exists at the as-of date.
  *
  * Anchors of a version are those of its headings (the pinned `{#id}`, else github-slugger's slug,
@@ -16,7 +16,8 @@ import { parse } from 'yaml';
 import { formerAnchorsAt, headingAnchors } from '../anchors.ts';
 import type { CheckedVersion, ContentRule, RuleContext } from '../content-check.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import { findHtmlTags } from '../html-tags.ts';
+import { findHtmlTags, positionAt } from '../html-tags.ts';
+import { urlAsBrowsersRead } from '../safe-content.ts';
 import { placeVersions } from '../timeline.ts';
 import { walk, walkType } from '../mdast-walk.ts';
 
@@ -32,9 +33,20 @@ export const internalLinksRule: ContentRule = (context) => {
     const report = (place: { line: number; column: number } | undefined, ruleId: string, message: string) =>
       diagnostics.push({ file: context.display(version.path), line: place?.line ?? 1, column: place?.column ?? 1, ruleId, severity: 'error', message });
     walk(version.tree, (node: Nodes) => {
-      if (node.type !== 'link' && node.type !== 'definition') return;
-      const problem = checkTarget(node.url, version, context, anchors, deepLinkKeys);
-      if (problem) report(node.position?.start, problem.ruleId, problem.message);
+      if (node.type === 'link' || node.type === 'definition') {
+        const problem = checkTarget(node.url, version, context, anchors, deepLinkKeys);
+        if (problem) report(node.position?.start, problem.ruleId, problem.message);
+      } else if (node.type === 'html') {
+        // `<a href="#section">` in the raw HTML of a `.md` version, reported at the attribute.
+        const start = node.position?.start ?? { line: 1, column: 1 };
+        for (const tag of findHtmlTags(node.value)) {
+          if (tag.closing || tag.name !== 'a') continue;
+          for (const attribute of tag.attributes.filter((a) => a.name === 'href')) {
+            const problem = checkTarget(urlAsBrowsersRead(attribute.value), version, context, anchors, deepLinkKeys);
+            if (problem) report(positionAt(node.value, attribute.offset, start.line, start.column), problem.ruleId, problem.message);
+          }
+        }
+      }
     });
   }
   return diagnostics;
