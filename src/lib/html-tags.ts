@@ -13,6 +13,10 @@ export interface HtmlAttribute {
   value: string;
   /** Offset of the attribute name in the HTML text, in UTF-16 code units. */
   offset: number;
+  /** Offsets of the value as written (inside its quotes), and of the end of the attribute (after the closing quote). */
+  valueStart: number;
+  valueEnd: number;
+  end: number;
 }
 
 /** One start or end tag. */
@@ -103,6 +107,7 @@ function readAttributes(html: string, start: number): { attributes: HtmlAttribut
     const offset = index;
     index += name.length;
     let value = '';
+    let valueStart = index;
     const equals = /^\s*=\s*/.exec(html.slice(index));
     if (equals) {
       index += equals[0].length;
@@ -110,14 +115,16 @@ function readAttributes(html: string, start: number): { attributes: HtmlAttribut
       if (quote === '"' || quote === "'") {
         const close = html.indexOf(quote, index + 1);
         const end = close === -1 ? html.length : close;
-        value = html.slice(index + 1, end);
-        index = end + 1;
+        valueStart = index + 1;
+        value = html.slice(valueStart, end);
+        index = Math.min(end + 1, html.length);
       } else {
+        valueStart = index;
         value = /^[^\s>]*/.exec(html.slice(index))![0];
         index += value.length;
       }
     }
-    attributes.push({ name: name.toLowerCase(), value, offset });
+    attributes.push({ name: name.toLowerCase(), value, offset, valueStart, valueEnd: valueStart + value.length, end: index });
   }
   return { attributes, end: html.length };
 }

@@ -153,18 +153,14 @@ function fixLinksAndAnchors(body: string, options: ImportOptions): string {
     for (const tag of findHtmlTags(node.value)) {
       if (tag.closing || tag.name !== 'a') continue;
       for (const attribute of tag.attributes.filter((a) => a.name === 'href')) {
-        const written = /^href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(node.value.slice(attribute.offset));
-        if (!written) continue;
-        const raw = written[1] ?? written[2] ?? written[3]!;
-        const valueEnd = base + attribute.offset + written[0].length - (written[3] === undefined ? 1 : 0);
-        const value = { start: valueEnd - raw.length, end: valueEnd };
-        const url = urlAsBrowsersRead(raw);
+        const value = { start: base + attribute.valueStart, end: base + attribute.valueEnd };
+        const url = urlAsBrowsersRead(attribute.value);
         const fragment = url.startsWith('#') ? safeDecode(url.slice(1)) : undefined;
         if (fragment !== undefined && renamed.has(fragment)) {
           edits.push({ ...value, text: `#${renamed.get(fragment)}` });
         } else if (fragment !== undefined && !ids.has(fragment)) {
           const start = base + attribute.offset - (/\s/.test(node.value[attribute.offset - 1] ?? '') ? 1 : 0);
-          edits.push({ start, end: base + attribute.offset + written[0].length, text: '' });
+          edits.push({ start, end: base + attribute.end, text: '' });
           options.warn?.(`${options.sourceName}: the link to "${url}" leads to no section of this version; kept its text, dropped the link.`);
         } else if (options.site && url.startsWith('/') && !url.startsWith('//')) {
           edits.push({ ...value, text: options.site.replace(/\/+$/, '') + url });
