@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { resolveSettings } from './src/settings.ts';
+import { baseLinksPlugin } from './src/lib/base-links.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { precomputeDiffs } from './src/integrations/precompute-diffs.ts';
 import { legalSitemap } from './src/integrations/sitemap.ts';
@@ -25,7 +26,11 @@ export default defineConfig({
   cacheDir: process.env.LEGAL_CACHE_DIR || './node_modules/.astro',
   markdown: {
     // `## Heading {#anchor}` pins a section's anchor; the text is published as written (no smart quotes).
-    processor: satteri({ features: { headingAttributes: true, smartPunctuation: false } }),
+    // Links and images in the text are written from the site's root; under a base they are rebased (src/lib/base-links.ts).
+    processor: satteri({
+      features: { headingAttributes: true, smartPunctuation: false },
+      hastPlugins: settings.base === '/' ? [] : [baseLinksPlugin(settings.base)],
+    }),
   },
   integrations: [contentCheck(settings), precomputeDiffs(settings), mdx(), securityHeaders(settings.base), pagefindIndex(), legalSitemap(settings)],
   vite: {

@@ -51,6 +51,11 @@ describe('built on the effective date of the upcoming version (2025-09-01)', () 
 });
 
 describe('built after the effective date (2025-10-01) under the base path /legal/', () => {
+  it('should put links written from the site root in the text under the base (Markdown, MDX and raw HTML)', () => {
+    expect(readPage(after.outDir, '/cookie-notice/').querySelector('.version__body a[href*="privacy-statement"]')!.getAttribute('href')).toBe('/legal/privacy-statement/');
+    expect(readPage(after.outDir, '/terms-of-use/').querySelector('.version__body a[href*="privacy-statement"]')!.getAttribute('href')).toBe('/legal/privacy-statement/#information-we-collect');
+  });
+
   it('should build', () => expect(after.status, after.stderr).toBe(0));
 
   it('should prefix deep links with the base path', () => {

@@ -26,6 +26,11 @@ describe('fixture site at as-of date 2025-06-01', () => {
     expect(page.querySelector('a[href="/privacy-statement/history/"]')).not.toBeNull();
   });
 
+  it('should keep links written from the site root as written when the site is at the root', () => {
+    expect(readPage(site, '/cookie-notice/').querySelector('.version__body a[href*="privacy-statement"]')!.getAttribute('href')).toBe('/privacy-statement/');
+    expect(readPage(site, '/terms-of-use/').querySelector('.version__body a[href*="privacy-statement"]')!.getAttribute('href')).toBe('/privacy-statement/#information-we-collect');
+  });
+
   it('should default last updated to the effective date', () => {
     const page = readPage(site, '/terms-of-use/');
     expect(page.querySelectorAll('.version__dates time').map((t) => t.getAttribute('datetime'))).toEqual(['2023-06-01', '2023-06-01']);
