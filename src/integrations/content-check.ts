@@ -1,9 +1,11 @@
 /**
  * Astro integration that runs the content check before anything is built, so `astro build` and
- * `astro dev` refuse content that `npm run check` would refuse.
+ * `astro dev` refuse content that `npm run check` would refuse: `astro build` once at the start,
+ * `astro dev` before every page, whenever the content changed (src/node/dev-content-guard.ts).
  */
 import type { AstroIntegration } from 'astro';
 import { assertContentValid } from '../node/run-check.ts';
+import { blocksPreview, contentErrorPage, DevContentGuard } from '../node/dev-content-guard.ts';
 import { checkedToken } from '../node/check-in-subprocess.ts';
 import { formatDiagnostic } from '../lib/diagnostics.ts';
 import { count } from '../lib/editor-messages.ts';
@@ -17,12 +19,29 @@ export function contentCheck(settings: Settings): AstroIntegration {
   return {
     name: 'legal-content-check',
     hooks: {
-      'astro:config:setup': ({ logger }) => {
+      'astro:config:setup': ({ command, logger }) => {
+        // The dev server checks before every page instead (astro:server:setup below).
+        if (command === 'dev') return;
         // scripts/build.ts has just checked this content at this as-of date: checking twice doubles the time.
         if (process.env.LEGAL_CONTENT_CHECKED === checkedToken(settings)) return logger.info(`content checked by the build script, as of ${settings.asOf}`);
         const result = assertContentValid(settings);
         for (const warning of result.diagnostics) logger.warn(formatDiagnostic(warning));
         logger.info(`${count(result.versions.length, 'version')} checked, as of ${settings.asOf} (${settings.timeZone})`);
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        const guard = new DevContentGuard(settings, (diagnostics) => {
+          for (const diagnostic of diagnostics) (blocksPreview(diagnostic) ? logger.error : logger.warn).call(logger, formatDiagnostic(diagnostic));
+        });
+        guard.blocking(); // report at start-up
+        server.middlewares.use((request, response, next) => {
+          // Pages only: module, style and asset requests pass (they never render a version).
+          if (request.method !== 'GET' || !request.headers.accept?.includes('text/html')) return next();
+          const blocking = guard.blocking();
+          if (blocking.length === 0) return next();
+          response.statusCode = 500;
+          response.setHeader('Content-Type', 'text/html; charset=utf-8');
+          response.end(contentErrorPage(blocking));
+        });
       },
     },
   };

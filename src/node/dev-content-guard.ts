@@ -1,0 +1,91 @@
+/**
+ * The content check for `astro dev`: the dev server renders each version on request, so a check at
+ * start-up alone would let an edit made while it runs reach the page, and run any code it holds.
+ * Before every page request the guard re-checks the content when a file under it changed; while
+ * the content has errors, pages are refused with the list of problems instead of being rendered.
+ *
+ * Errors about the lock (`lock-*`) do not block a preview: the lock protects what is published, and
+ * a preview publishes nothing; they are listed on the console like warnings.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CheckResult } from '../lib/content-check.ts';
+import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../lib/diagnostics.ts';
+import type { Settings } from '../settings.ts';
+import { checkContentOnDisk } from './run-check.ts';
+
+/** Whether a diagnostic stops a preview (errors other than the lock's). */
+export function blocksPreview(diagnostic: Diagnostic): boolean {
+  return diagnostic.severity === 'error' && !diagnostic.ruleId.startsWith('lock-');
+}
+
+/** Checks the content again when it changed, for the dev server. */
+export class DevContentGuard {
+  readonly #settings: Settings;
+  readonly #report: (diagnostics: Diagnostic[]) => void;
+  #fingerprint = '';
+  #result: CheckResult | undefined;
+
+  /**
+   * @param settings The dev server's settings (content folder, as-of date).
+   * @param report Told of every diagnostic of a check that found any (to print them on the console).
+   */
+  constructor(settings: Settings, report: (diagnostics: Diagnostic[]) => void = () => {}) {
+    this.#settings = settings;
+    this.#report = report;
+  }
+
+  /**
+   * The diagnostics that stop a preview now, re-checking first when a file of the content changed.
+   *
+   * @returns The blocking diagnostics, sorted; empty when pages may be rendered.
+   * @throws Error when the content folder does not exist.
+   */
+  blocking(): Diagnostic[] {
+    const fingerprint = contentFingerprint(this.#settings.contentDir);
+    if (fingerprint !== this.#fingerprint || !this.#result) {
+      this.#result = checkContentOnDisk(this.#settings);
+      this.#fingerprint = fingerprint;
+      if (this.#result.diagnostics.length > 0) this.#report(sortDiagnostics(this.#result.diagnostics));
+    }
+    return sortDiagnostics(this.#result.diagnostics.filter(blocksPreview));
+  }
+}
+
+/** Every file's path, size and modification time under a folder: changes when any file does. */
+function contentFingerprint(dir: string): string {
+  const parts: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else {
+        const stat = statSync(path);
+        parts.push(`${path}\u0000${stat.size}\u0000${stat.mtimeMs}`);
+      }
+    }
+  };
+  walk(dir);
+  return parts.sort().join('\n');
+}
+
+/**
+ * The page the dev server shows instead of a page while the content has errors.
+ *
+ * @param diagnostics The blocking diagnostics.
+ * @returns A whole HTML document listing them, as `npm run check` prints them.
+ */
+export function contentErrorPage(diagnostics: readonly Diagnostic[]): string {
+  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const items = diagnostics.map((d) => `<li><code>${escape(formatDiagnostic(d))}</code></li>`).join('\n');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Content errors</title></head>
+<body><main>
+<h1>The content has ${diagnostics.length} error${diagnostics.length === 1 ? '' : 's'}</h1>
+<p>Nothing is shown until they are fixed: a page is never rendered from content the check refuses. Fix them and reload; <code>npm run check</code> prints the same list.</p>
+<ul>
+${items}
+</ul>
+</main></body></html>
+`;
+}
