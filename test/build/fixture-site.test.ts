@@ -85,11 +85,12 @@ describe('fixture site at as-of date 2025-06-01', () => {
     expect(text(readPage(site, '/cookie-notice/').querySelector('h1'))).toBe('Cookie Notice for Websites');
   });
 
-  it('should give every page a canonical link to its own absolute URL', () => {
-    for (const path of ['/', '/privacy-statement/', '/privacy-statement/2023-01-15/', '/privacy-statement/history/', '/404.html']) {
+  it('should give every page a canonical link to its own absolute URL, and the 404 page none (it has no address of its own)', () => {
+    for (const path of ['/', '/privacy-statement/', '/privacy-statement/2023-01-15/', '/privacy-statement/history/']) {
       const canonical = readPage(site, path).querySelector('link[rel="canonical"]')?.getAttribute('href');
-      expect(canonical, path).toBe(`https://legal.example.test${path === '/404.html' ? '/404/' : path}`);
+      expect(canonical, path).toBe(`https://legal.example.test${path}`);
     }
+    expect(readPage(site, '/404.html').querySelector('link[rel="canonical"]')).toBeNull();
   });
 
   it('should build a 404 page that links the documents', () => {
