@@ -34,8 +34,9 @@ describe('astro dev with the content guard', () => {
     server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     // Ready when it says where it listens (Astro takes the next free port when that one is taken).
     for (let attempt = 0; attempt < 120; attempt++) {
-      const listening = /Local\s+(http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
-      if (listening && output.includes('watching for file changes')) {
+      const plain = output.replace(/\x1b\[[0-9;]*m/g, ''); // colours, when the environment asks for them (CI)
+      const listening = /Local\s+(http:\/\/127\.0\.0\.1:\d+)\//.exec(plain);
+      if (listening && plain.includes('watching for file changes')) {
         origin = listening[1]!;
         return;
       }
