@@ -73,8 +73,9 @@ function newVersionText(text: string, previous: CivilDate): string {
     '# then write the keys below (remove the "# " in front of each) and delete this line and the next.',
     `# ${NEW_VERSION_MARKER}: npm run check reports these lines until they are gone.`,
     '# summary: One sentence saying what changed, e.g. Adds a section on data retention.',
-    '# material: true       (true when the change is material: it then needs notice, see content/README.md)',
-    '# published: YYYY-MM-DD   (the day this version is announced, for notice)',
+    // The explanations are YAML comments, so removing the leading "# " leaves valid lines.
+    '# material: true       # true when the change is material: it then needs notice (content/README.md)',
+    '# published: YYYY-MM-DD   # the day this version is announced, for notice',
     ...title,
     '---',
     body.replace(/^\n*/, '\n'),
