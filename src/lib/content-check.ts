@@ -7,7 +7,7 @@ import type { Diagnostic } from './diagnostics.ts';
 import { isLibraryMessage, mdxProblem, schemaProblem } from './editor-messages.ts';
 import { frontmatterLineOf, isFrontmatterSyntaxError, readFrontmatter } from './frontmatter.ts';
 import { readRegistry } from './registry.ts';
-import { frontmatterSchema, type DocumentEntry, type Frontmatter } from './schemas.ts';
+import { frontmatterSchema, kebabAnchor, type DocumentEntry, type Frontmatter } from './schemas.ts';
 import { parseVersionSource, sourceFormatOf, type SourceFormat } from './version-source.ts';
 import { contentRules } from './rules/index.ts';
 import type { Root } from 'mdast';
@@ -195,7 +195,14 @@ function checkVersionFile(file: SourceFile, folder: string, effective: CivilDate
   } catch (error) {
     ok = false;
     const place = error as { line?: number; column?: number; reason?: string; message?: string };
-    report(file.path, place.line ?? 1, 'mdx-syntax', `MDX syntax error: ${mdxProblem(String(place.reason ?? place.message))} MDX reads \`{\`, \`}\` and \`<\` as code: write them as \\{, \\} and \\<, or fix the tag.`, place.column ?? 1);
+    // `## Heading {#two words}` or `{ #id }`: an anchor written almost right, which MDX then reads as code.
+    const heading = /^(\s{0,3}#{1,6}[ \t].*?)(\{\s*#[^{}]*\})\s*#*\s*$/.exec(file.text.split('\n')[(place.line ?? 1) - 1] ?? '');
+    const meant = heading ? kebabAnchor(heading[2]!.slice(1, -1).replace('#', '')) : undefined;
+    if (heading && meant) {
+      report(file.path, place.line ?? 1, 'anchor-syntax', `The anchor \`${heading[2]}\` is not written as anchors are: \`{#id}\` at the end of the heading, the id in lower-case words joined by hyphens, no spaces inside the braces. Write {#${meant}}.`, heading[1]!.length + 1);
+    } else {
+      report(file.path, place.line ?? 1, 'mdx-syntax', `MDX syntax error: ${mdxProblem(String(place.reason ?? place.message))} MDX reads \`{\`, \`}\` and \`<\` as code: write them as \\{, \\} and \\<, or fix the tag.`, place.column ?? 1);
+    }
   }
   if (!parsed.success) return {};
   // A missing key is reported at the end of the frontmatter, where it would be added.

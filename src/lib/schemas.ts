@@ -32,6 +32,18 @@ export const defaultNotice: Notice = { materialDays: 30, severity: 'error' };
 
 /** An anchor: a section id, kebab-case (`information-we-collect`). Rule `anchor-malformed` checks headings. */
 export const anchorIdPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * The anchor an editor most likely meant by an id that is not kebab-case: `Automated Decisions`
+ * -> `automated-decisions`.
+ *
+ * @param written The id as written (without `{#` and `}`).
+ * @returns A kebab-case id, or `undefined` when nothing of it is a letter or digit.
+ */
+export function kebabAnchor(written: string): string | undefined {
+  const id = written.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return id === '' ? undefined : id;
+}
 const anchorId = z.string().regex(anchorIdPattern, 'must be kebab-case: lower-case letters, digits and single hyphens');
 
 /** One entry of `content/documents.yaml`. */

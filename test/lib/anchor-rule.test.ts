@@ -33,7 +33,8 @@ describe('anchor rule', () => {
   it('should report an anchor that is not kebab-case', () => {
     const found = anchorDiagnostics('## One {#One_Section}\n\nA.');
     expect(found.map((d) => d.ruleId)).toEqual(['anchor-malformed']);
-    expect(found[0]!.message).toContain('{#one}');
+    // The id the editor wrote, made kebab-case (not the heading's slug): that is the anchor they meant.
+    expect(found[0]!.message).toContain('{#one-section}');
   });
 
   it('should report an anchor the page itself uses', () => {

@@ -139,6 +139,24 @@ describe('safe MDX', () => {
   });
 });
 
+describe('anchors written almost right', () => {
+  it.each([
+    ['a space in the id', '## Automated decisions {#automated decisions}', 24],
+    ['spaces inside the braces', '## Automated decisions { #automated-decisions }', 24],
+  ])('should name the anchor and the way to write it when it has %s', (_case, heading, column) => {
+    const found = errors({ [SECOND]: second(`${heading}\n\nText.`) });
+    expect(found.map((e) => `${e.line}:${e.column} ${e.ruleId}`)).toEqual([`10:${column} anchor-syntax`]);
+    expect(found[0]!.message).toContain('Write {#automated-decisions}.');
+    expect(found[0]!.message).not.toContain('Curly braces');
+  });
+
+  it('should suggest the lower-case id for an id in capitals', () => {
+    const [error] = errors({ [SECOND]: second('## How we decide {#Automated-Decisions}\n\nText.') });
+    expect(error!.ruleId).toBe('anchor-malformed');
+    expect(error!.message).toContain('e.g. {#automated-decisions}');
+  });
+});
+
 describe('internal links', () => {
   it('should accept links to existing anchors, versions, history and unpinned headings', () => {
     const body = '[a](#contact-us) [b](/privacy-statement/) [c](/privacy-statement/#contact-us) [d](/privacy-statement/2022-03-31/#contact-us) [e](/privacy-statement/history/) [f](/terms-of-use/#acceptable-use) [g](#plain-heading) [h](/search/)\n\n#### Plain heading';

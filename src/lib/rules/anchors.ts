@@ -9,7 +9,7 @@
 import { headingAnchors, type HeadingAnchor } from '../anchors.ts';
 import type { ContentRule } from '../content-check.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import { anchorIdPattern } from '../schemas.ts';
+import { anchorIdPattern, kebabAnchor } from '../schemas.ts';
 
 /** Ids the page around a version's text already uses (Base.astro, TableOfContents.astro). */
 export const reservedAnchors: readonly string[] = ['main', 'toc-title'];
@@ -43,7 +43,7 @@ export const anchorRule: ContentRule = ({ versions, display }) => {
       } else if (!heading.pinned && PINNED_DEPTHS.has(heading.depth)) {
         report(heading.line, 'anchor-missing', `The heading "${heading.text}" has no pinned anchor. Pin one so that links survive a change of its text: \`${hashes} ${heading.text} {#${heading.suggested}}\`.`);
       } else if (heading.pinned && !anchorIdPattern.test(heading.id)) {
-        report(heading.line, 'anchor-malformed', `The anchor "${heading.id}" is not kebab-case. Use lower-case letters, digits and single hyphens, e.g. {#${heading.suggested}}.`);
+        report(heading.line, 'anchor-malformed', `The anchor "${heading.id}" is not kebab-case. Use lower-case letters, digits and single hyphens, e.g. {#${kebabAnchor(heading.id) ?? heading.suggested}}.`);
       }
       if (reservedAnchors.includes(heading.id)) {
         report(heading.line, 'anchor-reserved', `The anchor "${heading.id}" is used by the page itself (reserved: ${reservedAnchors.join(', ')}). Pin another id, e.g. {#${heading.suggested}-section}.`);
