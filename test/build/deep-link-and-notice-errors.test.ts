@@ -23,7 +23,7 @@ function check(name: string, files: Record<string, string>) {
   const dir = writeContent(`issue5-${name}-${process.pid}`, { 'documents.yaml': registry, 'privacy-statement/2022-03-31.mdx': first, ...files });
   written.push(dir);
   const result = spawnSync(process.execPath, [join(root, 'scripts', 'check.ts')], { cwd: root, encoding: 'utf8', env: { ...process.env, LEGAL_CONTENT_DIR: dir, LEGAL_AS_OF: '2025-06-01' } });
-  return { dir, status: result.status, output: result.stderr.split(`${dir.slice(root.length + 1)}/`).join('content/') };
+  return { dir, status: result.status, output: result.stdout.split(`${dir.slice(root.length + 1)}/`).join('content/') };
 }
 
 describe('issue 5 errors in npm run check', () => {

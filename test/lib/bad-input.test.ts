@@ -37,7 +37,7 @@ function check(name: string, changes: Record<string, string | undefined>) {
     env: { ...process.env, LEGAL_CONTENT_DIR: dir, LEGAL_AS_OF: '2025-01-01' },
   });
   const prefix = `${dir.slice(root.length + 1)}/`;
-  return { status: result.status, output: result.stderr.split(prefix).join('content/') };
+  return { status: result.status, output: result.stdout.split(prefix).join('content/') };
 }
 
 describe('bad input', () => {

@@ -34,25 +34,25 @@ describe('npm run check', () => {
   it('should print every error as file:line:column: severity: message [rule-id] and exit 1, leaving the content as it was', () => {
     const dir = content('check-errors', { ...locked, 'privacy-statement/2024-01-01.mdx': version('summary: Adds retention.\nmaterial: false', '<script>x</script>\n\n[a](#nowhere)') });
     const before = folderHashes(dir);
-    const { status, stderr } = run('check', dir);
+    const { status, stdout } = run('check', dir);
     expect(status).toBe(1);
-    expect(stderr).toContain('content/privacy-statement/2024-01-01.mdx:6:1: error: `<script>` is not allowed in legal text: it runs code. Remove it. [safe-mdx-element]');
-    expect(stderr).toMatch(/content\/privacy-statement\/2024-01-01\.mdx:8:1: error: The link `#nowhere` points to no section of this version\. .* \[link-missing-anchor\]/);
-    expect(stderr).toMatch(/content\/privacy-statement\/2024-01-01\.mdx:1:1: error: .* \[lock-changed\]/);
-    expect(stderr).toMatch(/✖ 3 errors, 0 warnings/);
+    expect(stdout).toContain('content/privacy-statement/2024-01-01.mdx:6:1: error: `<script>` is not allowed in legal text: it runs code. Remove it. [safe-mdx-element]');
+    expect(stdout).toMatch(/content\/privacy-statement\/2024-01-01\.mdx:8:1: error: The link `#nowhere` points to no section of this version\. .* \[link-missing-anchor\]/);
+    expect(stdout).toMatch(/content\/privacy-statement\/2024-01-01\.mdx:1:1: error: .* \[lock-changed\]/);
+    expect(stdout).toMatch(/✖ 3 errors, 0 warnings/);
     expect(folderHashes(dir)).toEqual(before);
   });
 
   it('should exit 0 when there are warnings only, and print them', () => {
-    const { status, stderr } = run('check', content('check-warnings', base));
+    const { status, stdout } = run('check', content('check-warnings', base));
     expect(status).toBe(0);
-    expect(stderr).toMatch(/^content\/versions\.lock:1:1: warning: There is no content\/versions\.lock, .* \[lock-missing\]$/m);
-    expect(stderr).toContain('✔ 2 documents, 3 versions checked (as of 2025-06-01), 1 warning\n');
+    expect(stdout).toMatch(/^content\/versions\.lock:1:1: warning: There is no content\/versions\.lock, .* \[lock-missing\]$/m);
+    expect(stdout).toContain('✔ 2 documents, 3 versions checked (as of 2025-06-01), 1 warning\n');
   });
 
   it('should pass on the real content/ with its lock', () => {
     const result = spawnSync(process.execPath, [join(root, 'scripts', 'check.ts')], { cwd: root, encoding: 'utf8', env: { ...process.env, LEGAL_CONTENT_DIR: 'content', LEGAL_AS_OF: '2026-11-30' } });
-    expect(result.stderr).not.toMatch(/error|warning/);
+    expect(result.stdout).not.toMatch(/error|warning/);
     expect(result.status).toBe(0);
   });
 });
@@ -84,7 +84,7 @@ describe('npm run lock', () => {
   it('should re-lock a corrected version, after which the check passes and last updated follows the correction', () => {
     const corrected = base['privacy-statement/2022-03-31.mdx']!.replace('material: false', 'material: false\ncorrections:\n  - date: 2024-05-01\n    reason: Fixes a typo.').replace('Names.', 'Names!');
     const dir = content('lock-correct', { ...locked, 'privacy-statement/2022-03-31.mdx': corrected });
-    expect(run('check', dir).stderr).toContain('[lock-stale]');
+    expect(run('check', dir).stdout).toContain('[lock-stale]');
     const result = run('lock', dir);
     expect(result.stdout).toContain('corrected   privacy-statement/2022-03-31 (new correction recorded)');
     expect(readFileSync(join(dir, 'versions.lock'), 'utf8')).toMatch(/privacy-statement\/2022-03-31:\n {2}sha256: "[0-9a-f]{64}"\n {2}corrections: 1\n/);
@@ -113,8 +113,8 @@ describe('npm run new-version', () => {
     expect(created).not.toContain('summary: Adds retention.');
     const check = run('check', dir);
     expect(check.status).toBe(1);
-    for (const rule of ['new-version-todo', 'frontmatter-summary-required', 'frontmatter-material-required', 'lock-pending']) expect(check.stderr).toContain(`[${rule}]`);
-    expect(check.stderr).toMatch(/content\/privacy-statement\/2025-09-01\.mdx:2:3: error: This new version is not finished/);
+    for (const rule of ['new-version-todo', 'frontmatter-summary-required', 'frontmatter-material-required', 'lock-pending']) expect(check.stdout).toContain(`[${rule}]`);
+    expect(check.stdout).toMatch(/content\/privacy-statement\/2025-09-01\.mdx:2:3: error: This new version is not finished/);
   });
 
   it('should make a version that passes the check once the editor has filled it in and locked it', () => {
@@ -125,7 +125,7 @@ describe('npm run new-version', () => {
     writeFileSync(path, finished);
     expect(run('lock', dir).status).toBe(0);
     const check = run('check', dir);
-    expect(check.stderr).toBe('✔ 2 documents, 4 versions checked (as of 2025-06-01)\n');
+    expect(check.stdout).toBe('✔ 2 documents, 4 versions checked (as of 2025-06-01)\n');
   });
 
   it.each([
@@ -154,7 +154,7 @@ describe('counts and refusals in plain words', () => {
     const dir = content('singular', single);
     expect(run('lock', dir).stdout).toMatch(/✔ \S*content\/versions\.lock updated/);
     expect(run('lock', dir).stdout).toContain('is up to date (1 version locked).');
-    expect(run('check', dir).stderr).toBe('✔ 1 document, 1 version checked (as of 2025-06-01)\n');
+    expect(run('check', dir).stdout).toBe('✔ 1 document, 1 version checked (as of 2025-06-01)\n');
   });
 
   it('should end a refusal with a ✖ summary and the way out for an announced version, never with a ✔', () => {
