@@ -57,17 +57,18 @@ export function statusFilter(includeArchived: boolean): Record<string, unknown> 
 }
 
 /**
- * How a result names its version, next to the document title. Archived and upcoming versions say so
- * with their date; the current version needs no label.
+ * How a result names its version, next to the document title, with its date: results for the text in
+ * force are labelled too, since an upcoming version can rank above the current one.
  *
  * @param status `current`, `archived` or `upcoming` (the result's Pagefind filter `status`).
  * @param effective `YYYY-MM-DD` (metadata `effective`).
- * @returns `{ badge: 'Archived', dates: 'Version effective March 31, 2022' }`, or `undefined` for the
- *   current version or unknown values.
+ * @returns `{ badge: 'Archived', dates: 'Version effective March 31, 2022' }`, or `undefined` for
+ *   unknown values.
  */
 export function versionLabel(status: string | undefined, effective: string | undefined): { badge: string; dates: string } | undefined {
   if (!effective || !isCivilDate(effective)) return undefined;
   if (status === 'archived') return { badge: 'Archived', dates: `Version effective ${formatDate(effective)}` };
   if (status === 'upcoming') return { badge: 'Upcoming', dates: `Version taking effect ${formatDate(effective)}` };
+  if (status === 'current') return { badge: 'Current', dates: `Version in effect since ${formatDate(effective)}` };
   return undefined;
 }

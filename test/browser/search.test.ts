@@ -107,7 +107,7 @@ describe.skipIf(!available)('search in Chromium', () => {
     // Not also /privacy-statement/2024-03-01/: the current version is indexed at /privacy-statement/ only.
     const shown = await until(page, 'zebra clause', ['/privacy-statement/', '/privacy-statement/2025-09-01/']);
     expect(shown.map((r) => [r.href, r.status, r.label]).sort()).toEqual([
-      ['/privacy-statement/', 'current', ''],
+      ['/privacy-statement/', 'current', 'Current · Version in effect since March 1, 2024'],
       ['/privacy-statement/2025-09-01/', 'upcoming', 'Upcoming · Version taking effect September 1, 2025'],
     ]);
   });

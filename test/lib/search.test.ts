@@ -72,7 +72,8 @@ describe('search page state', () => {
   it('should label archived and upcoming results with their date, and leave current ones unlabelled', () => {
     expect(versionLabel('archived', '2022-03-31')).toEqual({ badge: 'Archived', dates: 'Version effective March 31, 2022' });
     expect(versionLabel('upcoming', '2026-01-01')).toEqual({ badge: 'Upcoming', dates: 'Version taking effect January 1, 2026' });
-    expect(versionLabel('current', '2024-01-01')).toBeUndefined();
+    expect(versionLabel('current', '2024-01-01')).toEqual({ badge: 'Current', dates: 'Version in effect since January 1, 2024' });
+    expect(versionLabel('unknown', '2024-01-01')).toBeUndefined();
     expect(versionLabel('archived', 'not-a-date')).toBeUndefined();
   });
 });
