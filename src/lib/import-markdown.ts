@@ -10,6 +10,7 @@ import { parse, stringify } from 'yaml';
 import { headingAnchors } from './anchors.ts';
 import { findHtmlTags } from './html-tags.ts';
 import { urlAsBrowsersRead } from './safe-content.ts';
+import { kebabAnchor } from './schemas.ts';
 import { parseVersionSource, type SourceFormat } from './version-source.ts';
 
 /** How to import one file. */
@@ -105,7 +106,7 @@ function fixLinksAndAnchors(body: string, options: ImportOptions): string {
   const renamed = new Map<string, string>();
   for (const heading of headings) {
     if (heading.pinned || KEBAB.test(heading.id)) continue;
-    const base = heading.id.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'section';
+    const base = kebabAnchor(heading.id) ?? 'section';
     let id = base;
     for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
     ids.add(id);

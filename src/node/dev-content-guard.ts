@@ -7,11 +7,11 @@
  * Errors about the lock (`lock-*`) do not block a preview: the lock protects what is published, and
  * a preview publishes nothing; they are listed on the console like warnings.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
 import type { CheckResult } from '../lib/content-check.ts';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../lib/diagnostics.ts';
 import type { Settings } from '../settings.ts';
+import { filesUnder } from './read-content.ts';
 import { checkContentOnDisk } from './run-check.ts';
 
 /** Whether a diagnostic stops a preview (errors other than the lock's). */
@@ -52,21 +52,15 @@ export class DevContentGuard {
   }
 }
 
-/** Every file's path, size and modification time under a folder: changes when any file does. */
+/** The path, size and modification time of every file the check reads: changes when any of them does. */
 function contentFingerprint(dir: string): string {
-  const parts: string[] = [];
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else {
-        const stat = statSync(path);
-        parts.push(`${path}\u0000${stat.size}\u0000${stat.mtimeMs}`);
-      }
-    }
-  };
-  walk(dir);
-  return parts.sort().join('\n');
+  return [...filesUnder(dir)]
+    .map((path) => {
+      const stat = statSync(path);
+      return `${path}\u0000${stat.size}\u0000${stat.mtimeMs}`;
+    })
+    .sort()
+    .join('\n');
 }
 
 /**

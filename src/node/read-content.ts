@@ -29,7 +29,7 @@ export function readContent(contentDir: string, cwd: string = process.cwd()): Co
     .sort();
   const files: SourceFile[] = [];
   for (const folder of folders) {
-    for (const path of walk(join(dir, folder))) {
+    for (const path of filesUnder(join(dir, folder))) {
       files.push({ path: relative(dir, path).split('\\').join('/'), text: readFileSync(path, 'utf8') });
     }
   }
@@ -37,11 +37,17 @@ export function readContent(contentDir: string, cwd: string = process.cwd()): Co
   return { root: root.startsWith('..') ? dir : root, registry, files, folders, links, lock };
 }
 
-function* walk(dir: string): Generator<string> {
+/**
+ * Every file below a folder, at any depth, skipping names that start with a dot (`.DS_Store`, `.git`).
+ *
+ * @param dir Folder path.
+ * @returns File paths (the folder joined with each name).
+ */
+export function* filesUnder(dir: string): Generator<string> {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* walk(path);
+    if (entry.isDirectory()) yield* filesUnder(path);
     else yield path;
   }
 }
