@@ -1,9 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import mdx from '@astrojs/mdx';
-import { satteri } from '@astrojs/markdown-satteri';
 import { resolveSettings } from './src/settings.ts';
-import { baseLinksPlugin } from './src/lib/base-links.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { precomputeDiffs } from './src/integrations/precompute-diffs.ts';
 import { legalSitemap } from './src/integrations/sitemap.ts';
@@ -24,26 +21,14 @@ export default defineConfig({
   outDir: process.env.LEGAL_OUT_DIR || './dist',
   // Each build script run gets a fresh cache, so builds are reproducible and can run side by side.
   cacheDir: process.env.LEGAL_CACHE_DIR || './node_modules/.astro',
-  markdown: {
-    // `## Heading {#anchor}` pins a section's anchor; the text is published as written (no smart quotes).
-    // Links and images in the text are written from the site's root; under a base they are rebased (src/lib/base-links.ts).
-    processor: satteri({
-      features: { headingAttributes: true, smartPunctuation: false },
-      hastPlugins: settings.base === '/' ? [] : [baseLinksPlugin(settings.base)],
-    }),
-  },
-  integrations: [contentCheck(settings), precomputeDiffs(settings), mdx(), securityHeaders(settings.base), pagefindIndex(), legalSitemap(settings)],
+  // Versions are data, never code (docs/decisions/0010-versions-are-data.md): the versions loader
+  // (src/content.config.ts) parses, allows and renders every version itself, so neither @astrojs/mdx
+  // nor Astro's Markdown pipeline ever sees a content file. The site has no Markdown or MDX pages.
+  integrations: [contentCheck(settings), precomputeDiffs(settings), securityHeaders(settings.base), pagefindIndex(), legalSitemap(settings)],
   vite: {
     logLevel: 'warn',
     build: {
       assetsInlineLimit: 0,
-      rollupOptions: {
-        // Astro's own MDX modules carry a "use astro:head-inject" directive the bundler warns about on every
-        // version file; the warning is noise for editors and says nothing about their content.
-        onwarn(warning, warn) {
-          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
-        },
-      },
     },
   },
 });

@@ -1,36 +1,31 @@
 /**
- * Content collections: the document registry and the versions. Validation lives in src/lib
- * (run before the build by the content-check integration); these schemas only shape the data.
+ * Content collections: the document registry, the versions and the deep links. Versions are data,
+ * never code: their loader parses, allows and renders each file itself (src/node/versions-loader.ts);
+ * nothing in the content folder is compiled or imported. Validation with editors' words lives in
+ * src/lib (the content check, run before the build); these schemas only shape the data.
  */
 import { defineCollection } from 'astro:content';
-import { file, glob } from 'astro/loaders';
-import { parse } from 'yaml';
 import { z } from 'zod';
-import { existsSync } from 'node:fs';
-import { deepLinkEntries } from './lib/deep-links.ts';
 import { deepLinkEntrySchema, documentEntrySchema, frontmatterSchema } from './lib/schemas.ts';
+import { linkEntries, registryEntries, versionsLoader, yamlFileLoader } from './node/versions-loader.ts';
 import { resolveSettings } from './settings.ts';
 
-const { contentDir } = resolveSettings(process.env);
+const { contentDir, base } = resolveSettings(process.env);
 
 const documents = defineCollection({
-  loader: file(`${contentDir}/documents.yaml`, {
-    // The registry's list order is the site's order; the store does not keep it, so record it.
-    parser: (text) => (parse(text) as { documents: object[] }).documents.map((entry, order) => ({ ...entry, order })),
-  }),
+  loader: yamlFileLoader(contentDir, 'documents.yaml', registryEntries),
   schema: documentEntrySchema.extend({ order: z.number() }),
 });
 
 const versions = defineCollection({
   // One file per version: <document>/<YYYY-MM-DD>.mdx (or .md). Files at the top of content/ are not versions.
-  loader: glob({ pattern: '*/*.{md,mdx}', base: contentDir }),
+  loader: versionsLoader(contentDir, base),
   schema: frontmatterSchema,
 });
 
 // The deep-link registry (content/links.yaml: `key: document#anchor`), when the content has one.
-const linksFile = `${contentDir}/links.yaml`;
 const links = defineCollection({
-  loader: existsSync(linksFile) ? file(linksFile, { parser: (text) => deepLinkEntries(text) }) : () => [],
+  loader: yamlFileLoader(contentDir, 'links.yaml', linkEntries),
   schema: deepLinkEntrySchema.extend({ id: z.string() }),
 });
 

@@ -2,9 +2,7 @@
  * The one adapter between Astro's content collections and the site model: nothing else calls
  * `getCollection()`. Pages ask it for documents and for a version's rendered content.
  */
-import { getCollection, render, type CollectionEntry } from 'astro:content';
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildSiteModel, type Document, type Version } from '../lib/site-model.ts';
 import { formerAnchorsAt, type FormerAnchors } from '../lib/anchors.ts';
 import { resolveDeepLink, type DeepLink, type ResolvedDeepLink } from '../lib/deep-links.ts';
@@ -35,14 +33,17 @@ export async function getDocument(id: string): Promise<Document> {
 }
 
 /**
- * Render a version's text.
+ * A version's text as its page prints it: HTML rendered by the versions loader from the version's
+ * one parsed tree (src/node/versions-loader.ts), already allowed and sanitised; never a compiled module.
  *
- * @returns Astro's `Content` component and the version's headings (`depth`, `slug` = anchor, `text`).
+ * @returns `html` and the version's headings (`depth`, `slug` = anchor, `text`).
+ * @throws Error when the version has no entry or no rendered text.
  */
-export async function renderVersion(version: Version) {
+export async function renderVersion(version: Version): Promise<{ html: string; headings: { depth: number; slug: string; text: string }[] }> {
   const entry = (await load()).entries.get(`${version.document}/${version.effective}`);
-  if (!entry) throw new Error(`No source for ${version.document} ${version.effective}`);
-  return render(entry);
+  if (!entry?.rendered) throw new Error(`No rendered text for ${version.document} ${version.effective}`);
+  const headings = (entry.rendered.metadata?.headings ?? []) as { depth: number; slug: string; text: string }[];
+  return { html: entry.rendered.html, headings };
 }
 
 /** A section of a rendered version: its anchor, heading text and level. */
@@ -98,19 +99,16 @@ export async function getResolvedDeepLinks(): Promise<ResolvedDeepLink[]> {
 /**
  * A version's source text, for diffs (src/data/diffs.ts).
  *
- * The whole file, frontmatter included, read from the content folder: what the content check and
- * the diff worker (src/node/diff-worker.ts) parse, and what Astro renders (its loader's `body` is
- * trimmed, which can turn an indented first line from code into a paragraph).
+ * The whole file, frontmatter included, as the versions loader read and decoded it (its `body`):
+ * what the content check and the diff worker (src/node/diff-worker.ts) parse.
  *
  * @returns `text`: the file's text; `format`: `md` or `mdx`, from the file's extension.
- * @throws Error when the version has no entry (a page asked for a version the model does not have),
- *   or the file cannot be read.
+ * @throws Error when the version has no entry (a page asked for a version the model does not have).
  */
 export async function getVersionSource(version: Version): Promise<{ text: string; format: 'md' | 'mdx' }> {
   const entry = (await load()).entries.get(`${version.document}/${version.effective}`);
-  if (!entry) throw new Error(`No source for ${version.document} ${version.effective}`);
-  const format = entry.filePath?.endsWith('.md') ? 'md' : 'mdx';
-  return { text: await readFile(resolve(settings.contentDir, `${entry.id}.${format}`), 'utf8'), format };
+  if (!entry || entry.body === undefined) throw new Error(`No source for ${version.document} ${version.effective}`);
+  return { text: entry.body, format: entry.filePath?.endsWith('.md') ? 'md' : 'mdx' };
 }
 
 function load() {

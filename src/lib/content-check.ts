@@ -33,6 +33,8 @@ export interface ContentSources {
   links?: SourceFile;
   /** `versions.lock`, the hashes of published versions; `undefined` when the content has none (see rules/lock.ts). */
   lock?: SourceFile;
+  /** Files that were not read: symbolic links, non-UTF-8 text, NUL bytes (src/node/read-content.ts). */
+  refused?: Diagnostic[];
 }
 
 /** A version that passed the per-file rules. */
@@ -76,6 +78,7 @@ export function checkContent(sources: ContentSources, asOf: CivilDate): CheckRes
   const report = (path: string, line: number, ruleId: string, message: string, column = 1) =>
     diagnostics.push({ file: display(path), line, column, ruleId, severity: 'error', message });
 
+  diagnostics.push(...(sources.refused ?? []));
   let documents: DocumentEntry[] = [];
   if (!sources.registry) {
     report(REGISTRY, 1, 'registry-missing', `The document registry is missing. Create ${display(REGISTRY)} listing each document (id, title, kind, description).`);
@@ -159,12 +162,26 @@ type Report = (path: string, line: number, ruleId: string, message: string, colu
 type Placed = Pick<CheckedVersion, 'document' | 'effective' | 'path' | 'frontmatter'> & { lineOf: (key: string) => number };
 
 function checkVersionFile(file: SourceFile, folder: string, effective: CivilDate, format: SourceFormat, report: Report): { version?: CheckedVersion; frontmatter?: Frontmatter; lineOf?: (key: string) => number } {
-  const raw = readFrontmatter(file.text);
+  let tree: Root | undefined;
+  try {
+    tree = parseVersionSource(file.text, format);
+  } catch (error) {
+    const place = error as { line?: number; column?: number; reason?: string; message?: string };
+    // `## Heading {#two words}` or `{ #id }`: an anchor written almost right, which MDX then reads as code.
+    const heading = /^(\s{0,3}#{1,6}[ \t].*?)(\{\s*#[^{}]*\})\s*#*\s*$/.exec(file.text.split('\n')[(place.line ?? 1) - 1] ?? '');
+    const meant = heading ? kebabAnchor(heading[2]!.slice(1, -1).replace('#', '')) : undefined;
+    if (heading && meant) {
+      report(file.path, place.line ?? 1, 'anchor-syntax', `The anchor \`${heading[2]}\` is not written as anchors are: \`{#id}\` at the end of the heading, the id in lower-case words joined by hyphens, no spaces inside the braces. Write {#${meant}}.`, heading[1]!.length + 1);
+    } else {
+      report(file.path, place.line ?? 1, 'mdx-syntax', `MDX syntax error: ${mdxProblem(String(place.reason ?? place.message))} MDX reads \`{\`, \`}\` and \`<\` as code: write them as \\{, \\} and \\<, or fix the tag.`, place.column ?? 1);
+    }
+  }
+  const raw = readFrontmatter(file.text, tree);
   if (isFrontmatterSyntaxError(raw)) {
     report(file.path, raw.line, 'frontmatter-yaml', `Invalid frontmatter: ${raw.reason}.`, raw.column);
     return {};
   }
-  let ok = true;
+  let ok = tree !== undefined;
   const parsed = frontmatterSchema.safeParse(raw.data);
   if (!parsed.success) {
     ok = false;
@@ -174,7 +191,7 @@ function checkVersionFile(file: SourceFile, folder: string, effective: CivilDate
       const where = nested.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
       if (issue.code === 'unrecognized_keys' && nested.length > 0) {
         for (const key of issue.keys) {
-          report(file.path, frontmatterLineOf(file.text, [...nested, key]) ?? 1, 'frontmatter-unknown-key', `Unknown key "${key}" in \`${where}\`. Check the spelling or remove it (see content/README.md).`);
+          report(file.path, frontmatterLineOf(file.text, [...nested, key], tree) ?? 1, 'frontmatter-unknown-key', `Unknown key "${key}" in \`${where}\`. Check the spelling or remove it (see content/README.md).`);
         }
       } else if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) {
@@ -182,26 +199,11 @@ function checkVersionFile(file: SourceFile, folder: string, effective: CivilDate
         }
       } else {
         const key = String(issue.path[0] ?? '');
-        const line = nested.length > 1 ? frontmatterLineOf(file.text, nested) : undefined;
+        const line = nested.length > 1 ? frontmatterLineOf(file.text, nested, tree) : undefined;
         const found = nested.reduce<unknown>((value, part) => (value as Record<string | number, unknown> | undefined)?.[part], raw.data);
         const problem = schemaProblem(issue, nested.length > 1 ? where : key, found);
         report(file.path, line ?? raw.keyLines.get(key) ?? 1, 'frontmatter-schema', `${isLibraryMessage(issue) ? '' : 'Frontmatter '}${problem}.`);
       }
-    }
-  }
-  let tree: Root | undefined;
-  try {
-    tree = parseVersionSource(file.text, format);
-  } catch (error) {
-    ok = false;
-    const place = error as { line?: number; column?: number; reason?: string; message?: string };
-    // `## Heading {#two words}` or `{ #id }`: an anchor written almost right, which MDX then reads as code.
-    const heading = /^(\s{0,3}#{1,6}[ \t].*?)(\{\s*#[^{}]*\})\s*#*\s*$/.exec(file.text.split('\n')[(place.line ?? 1) - 1] ?? '');
-    const meant = heading ? kebabAnchor(heading[2]!.slice(1, -1).replace('#', '')) : undefined;
-    if (heading && meant) {
-      report(file.path, place.line ?? 1, 'anchor-syntax', `The anchor \`${heading[2]}\` is not written as anchors are: \`{#id}\` at the end of the heading, the id in lower-case words joined by hyphens, no spaces inside the braces. Write {#${meant}}.`, heading[1]!.length + 1);
-    } else {
-      report(file.path, place.line ?? 1, 'mdx-syntax', `MDX syntax error: ${mdxProblem(String(place.reason ?? place.message))} MDX reads \`{\`, \`}\` and \`<\` as code: write them as \\{, \\} and \\<, or fix the tag.`, place.column ?? 1);
     }
   }
   if (!parsed.success) return {};

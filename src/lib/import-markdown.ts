@@ -8,8 +8,7 @@ import type { Nodes } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { parse, stringify } from 'yaml';
 import { headingAnchors } from './anchors.ts';
-import { findHtmlTags } from './html-tags.ts';
-import { urlAsBrowsersRead } from './safe-content.ts';
+import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import { kebabAnchor } from './schemas.ts';
 import { parseVersionSource, type SourceFormat } from './version-source.ts';
 
@@ -113,9 +112,7 @@ function fixLinksAndAnchors(body: string, options: ImportOptions): string {
     renamed.set(heading.id, id);
   }
   visit(tree, 'html', (node) => {
-    for (const tag of findHtmlTags(node.value)) {
-      for (const attribute of tag.attributes) if (attribute.name === 'id' || (attribute.name === 'name' && tag.name === 'a')) ids.add(attribute.value);
-    }
+    for (const attribute of htmlAttributes(node.value)) if (attribute.name === 'id' || (attribute.name === 'name' && attribute.element === 'a')) ids.add(attribute.value);
   });
   const lines = body.split('\n');
   const lineStart: number[] = [];
@@ -151,21 +148,19 @@ function fixLinksAndAnchors(body: string, options: ImportOptions): string {
   visit(tree, 'html', (node) => {
     const base = node.position?.start.offset;
     if (base === undefined) return;
-    for (const tag of findHtmlTags(node.value)) {
-      if (tag.closing || tag.name !== 'a') continue;
-      for (const attribute of tag.attributes.filter((a) => a.name === 'href')) {
-        const value = { start: base + attribute.valueStart, end: base + attribute.valueEnd };
-        const url = urlAsBrowsersRead(attribute.value);
-        const fragment = url.startsWith('#') ? safeDecode(url.slice(1)) : undefined;
-        if (fragment !== undefined && renamed.has(fragment)) {
-          edits.push({ ...value, text: `#${renamed.get(fragment)}` });
-        } else if (fragment !== undefined && !ids.has(fragment)) {
-          const start = base + attribute.offset - (/\s/.test(node.value[attribute.offset - 1] ?? '') ? 1 : 0);
-          edits.push({ start, end: base + attribute.end, text: '' });
-          options.warn?.(`${options.sourceName}: the link to "${url}" leads to no section of this version; kept its text, dropped the link.`);
-        } else if (options.site && url.startsWith('/') && !url.startsWith('//')) {
-          edits.push({ ...value, text: options.site.replace(/\/+$/, '') + url });
-        }
+    for (const attribute of htmlAttributes(node.value)) {
+      if (attribute.element !== 'a' || attribute.name !== 'href') continue;
+      const place = { start: base + attribute.start, end: base + attribute.end };
+      const url = attribute.value.replace(/[\t\n\r]/g, '').trim();
+      const fragment = url.startsWith('#') ? safeDecode(url.slice(1)) : undefined;
+      if (fragment !== undefined && renamed.has(fragment)) {
+        edits.push({ ...place, text: `href="#${escapeAttribute(renamed.get(fragment)!)}"` });
+      } else if (fragment !== undefined && !ids.has(fragment)) {
+        const start = place.start - (/\s/.test(node.value[attribute.start - 1] ?? '') ? 1 : 0);
+        edits.push({ start, end: place.end, text: '' });
+        options.warn?.(`${options.sourceName}: the link to "${url}" leads to no section of this version; kept its text, dropped the link.`);
+      } else if (options.site && url.startsWith('/') && !url.startsWith('//')) {
+        edits.push({ ...place, text: `href="${escapeAttribute(options.site.replace(/\/+$/, '') + url)}"` });
       }
     }
   });
@@ -175,6 +170,40 @@ function fixLinksAndAnchors(body: string, options: ImportOptions): string {
 }
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** An attribute of a start tag in raw HTML, with its whole span (`name="value"`) in that HTML. */
+interface HtmlAttribute {
+  element: string;
+  name: string;
+  /** The value as the HTML parser decoded it. */
+  value: string;
+  start: number;
+  end: number;
+}
+
+/** Every attribute of every element of a piece of raw HTML, read by parse5 (the WHATWG HTML parser) with source locations. */
+function htmlAttributes(html: string): HtmlAttribute[] {
+  const found: HtmlAttribute[] = [];
+  const stack: DefaultTreeAdapterMap['parentNode'][] = [parseFragment(html, { sourceCodeLocationInfo: true })];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const child of node.childNodes) {
+      if (!('tagName' in child)) continue;
+      const locations = child.sourceCodeLocation?.attrs ?? {};
+      for (const attribute of child.attrs) {
+        const location = locations[attribute.name];
+        if (location) found.push({ element: child.tagName, name: attribute.name, value: attribute.value, start: location.startOffset, end: location.endOffset });
+      }
+      stack.push(child);
+    }
+  }
+  return found;
+}
+
+/** Escape a value for a double-quoted HTML attribute. */
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+}
 
 function safeDecode(fragment: string): string {
   try {

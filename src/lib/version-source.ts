@@ -8,9 +8,9 @@
  * is remark-parse run as well, for its error messages, which the content check has long
  * translated into an editor's words.
  *
- * The site's processor reads `## Heading {#anchor}` with its `headingAttributes` feature; the
- * analysis blanks each heading's trailing `{#anchor}` out (same length, so every line and column
- * stays true) and records it on the heading node as `data.anchor`, one rule for `.md` and `.mdx`.
+ * `## Heading {#anchor}` is read by Sätteri's `headingAttributes` feature, never by a pattern over
+ * the text: the text is parsed exactly as written, once (issue 11). The anchor is also recorded on
+ * the heading node as `data.anchor`.
  */
 import type { Heading, Root } from 'mdast';
 import { markdownToMdast, mdxToMdast, type Features } from 'satteri';
@@ -40,28 +40,12 @@ declare module 'mdast' {
   }
 }
 
-/** `## Heading text {#anchor}`: an ATX heading ending in an id attribute (other attributes are not supported). */
-const HEADING_ATTRIBUTE = /^(\s{0,3}#{1,6}[ \t]+.*?)[ \t]+\{#([^\s{}]+)\}[ \t]*#*[ \t]*\r?$/; // `\r?`: files saved with CRLF (Windows) line endings
-
 /**
- * Blank out `{#anchor}` heading attributes, keeping every character's line and column.
- *
- * @param text Whole file text.
- * @returns The text with each attribute replaced by spaces, and the anchors found with their lines.
+ * Sätteri's features: GFM, YAML frontmatter, `{#anchor}` heading attributes (into
+ * `data.hProperties`, which the allow-list of src/lib/content/version-content.ts checks), and the
+ * text as written (no smart quotes).
  */
-export function stripHeadingAttributes(text: string): { text: string; anchors: AnchorAttribute[] } {
-  const anchors: AnchorAttribute[] = [];
-  const lines = text.split('\n').map((line, index) => {
-    const match = HEADING_ATTRIBUTE.exec(line);
-    if (!match) return line;
-    anchors.push({ id: match[2]!, line: index + 1 });
-    return match[1]! + ' '.repeat(line.length - match[1]!.length);
-  });
-  return { text: lines.join('\n'), anchors };
-}
-
-/** Sätteri's features as the site renders with them (astro.config.mjs), less the anchors read above. */
-const FEATURES: Features = { gfm: true, frontmatter: true, headingAttributes: false, smartPunctuation: false };
+const FEATURES: Features = { gfm: true, frontmatter: true, headingAttributes: true, smartPunctuation: false };
 
 /** An MDX syntax error: where it is and what is wrong (the shape of a remark VFileMessage). */
 export interface SourceSyntaxError extends Error {
@@ -84,19 +68,17 @@ export interface SourceSyntaxError extends Error {
  *   for the file when remark refuses it too, else Sätteri's.
  */
 export function parseVersionSource(text: string, format: SourceFormat): Root {
-  const stripped = stripHeadingAttributes(text);
   let tree: Root;
   try {
-    tree = (format === 'mdx' ? mdxToMdast : markdownToMdast)(stripped.text, { features: FEATURES }) as Root;
+    tree = (format === 'mdx' ? mdxToMdast : markdownToMdast)(text, { features: FEATURES }) as Root;
   } catch (error) {
-    throw explainSyntaxError(stripped.text, format, error);
+    throw explainSyntaxError(text, format, error);
   }
-  const byLine = new Map(stripped.anchors.map((anchor) => [anchor.line, anchor.id]));
   walkType(tree, 'heading', (node: Heading) => {
-    const anchor = node.position && byLine.get(node.position.start.line);
-    if (anchor) node.data = { ...node.data, anchor };
+    const id = (node.data as { hProperties?: Record<string, unknown> } | undefined)?.hProperties?.id;
+    if (typeof id === 'string') node.data = { ...node.data, anchor: id };
   });
-  if (format === 'mdx') placeJsxAttributes(tree, stripped.text);
+  if (format === 'mdx') placeJsxAttributes(tree, text);
   return tree;
 }
 
@@ -121,7 +103,7 @@ function placeJsxAttributes(tree: Root, text: string): void {
  * Parse with remark-parse, remark-frontmatter, remark-gfm and (for `.mdx`) remark-mdx: the parser
  * the analysis used before Sätteri, kept for its error messages and to test that both agree.
  *
- * @param text Source text with `{#anchor}` attributes already blanked (stripHeadingAttributes).
+ * @param text Source text (remark reads `{#anchor}` as text in `.md` and as an expression in `.mdx`).
  * @param format `mdx` or `md`.
  * @returns The mdast tree (no `data.anchor` on headings).
  * @throws VFileMessage (`line`, `column`, `reason`) on an MDX syntax error.
@@ -136,13 +118,14 @@ export function parseWithRemark(text: string, format: SourceFormat): Root {
  * (src/lib/content-check.ts), or else Sätteri's own, read from its `line:column: reason (code)` message.
  */
 function explainSyntaxError(text: string, format: SourceFormat, refusal: unknown): SourceSyntaxError {
+  const message = refusal instanceof Error ? refusal.message : String(refusal);
+  const match = /^(\d+):(\d+):\s*(.*?)(?:\s*\([\w:-]+\))?$/s.exec(message);
   try {
     parseWithRemark(text, format);
   } catch (error) {
-    return error as SourceSyntaxError;
+    // remark's wording is kept only when it points at the same line (it reads `{#anchor}` as code, Sätteri does not).
+    if (!match || (error as SourceSyntaxError).line === Number(match[1])) return error as SourceSyntaxError;
   }
-  const message = refusal instanceof Error ? refusal.message : String(refusal);
-  const match = /^(\d+):(\d+):\s*(.*?)(?:\s*\([\w:-]+\))?$/s.exec(message);
   const error = new Error(message) as SourceSyntaxError;
   error.line = match ? Number(match[1]) : 1;
   error.column = match ? Number(match[2]) : 1;

@@ -1,15 +1,24 @@
 /**
- * Read the content folder from disk into the shape the pure content check takes.
+ * Read the content folder from disk into the shape the pure content check takes. The site's
+ * loaders (src/node/versions-loader.ts) read through the same function, so the check and the pages
+ * see the same files, decoded the same way (src/lib/content/source-text.ts).
  */
-import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
-import { join, relative, isAbsolute } from 'node:path';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
 import type { ContentSources, SourceFile } from '../lib/content-check.ts';
+import { decodeSource } from '../lib/content/source-text.ts';
+import type { Diagnostic } from '../lib/diagnostics.ts';
 
 /**
  * Read `documents.yaml`, `links.yaml` and `versions.lock` (when present) and every file in the subfolders of a content folder.
  *
+ * Only regular files are read: a symbolic link (which could point at `/etc/passwd`), a device, a
+ * FIFO or a socket anywhere in the folder is refused with a diagnostic, never followed. Each file
+ * is decoded by `decodeSource` (UTF-8, LF); one that cannot be is refused at the bad byte.
+ *
  * @param contentDir Absolute path, or relative to `cwd`.
  * @param cwd Project root, used to name the folder in messages (`content/...`).
+ * @returns The sources; `refused` holds a diagnostic for each file that was not read.
  * @throws Error when the folder does not exist.
  */
 export function readContent(contentDir: string, cwd: string = process.cwd()): ContentSources {
@@ -17,24 +26,62 @@ export function readContent(contentDir: string, cwd: string = process.cwd()): Co
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new Error(`The content folder ${dir} does not exist. Set LEGAL_CONTENT_DIR to a folder holding documents.yaml.`);
   }
-  const registryPath = join(dir, 'documents.yaml');
-  const registry = existsSync(registryPath) ? { path: 'documents.yaml', text: readFileSync(registryPath, 'utf8') } : undefined;
-  const linksPath = join(dir, 'links.yaml');
-  const links = existsSync(linksPath) ? { path: 'links.yaml', text: readFileSync(linksPath, 'utf8') } : undefined;
-  const lockPath = join(dir, 'versions.lock');
-  const lock = existsSync(lockPath) ? { path: 'versions.lock', text: readFileSync(lockPath, 'utf8') } : undefined;
-  const folders = readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
-    .map((entry) => entry.name)
-    .sort();
+  const shown = relative(cwd, dir).split('\\').join('/') || '.';
+  const root = shown.startsWith('..') ? dir : shown;
+  const refused: Diagnostic[] = [];
+  const read = (path: string): SourceFile | undefined => {
+    const absolute = join(dir, path);
+    const stat = lstatSync(absolute);
+    const file = `${root}/${path}`;
+    if (!stat.isFile()) {
+      const what = stat.isSymbolicLink() ? 'a symbolic link' : stat.isDirectory() ? 'a folder' : 'not a regular file';
+      refused.push({ file, line: 1, column: 1, ruleId: 'source-not-a-file', severity: 'error', message: `This is ${what}, which the content folder may not hold: content is read from regular files only. Replace it with the file itself.` });
+      return undefined;
+    }
+    const decoded = decodeSource(readFileSync(absolute));
+    if ('problem' in decoded) {
+      const { line, column, ruleId, message } = decoded.problem;
+      refused.push({ file, line, column, ruleId, severity: 'error', message });
+      return undefined;
+    }
+    return { path, text: decoded.text };
+  };
+  const top = (name: string) => (existsSync(join(dir, name)) || isLink(join(dir, name)) ? read(name) : undefined);
+  const registry = top('documents.yaml');
+  const links = top('links.yaml');
+  const lock = top('versions.lock');
+  const folders: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (entry.name.startsWith('.')) continue;
+    if (entry.isDirectory()) folders.push(entry.name);
+    else if (entry.isSymbolicLink()) read(entry.name);
+  }
   const files: SourceFile[] = [];
   for (const folder of folders) {
-    for (const path of filesUnder(join(dir, folder))) {
-      files.push({ path: relative(dir, path).split('\\').join('/'), text: readFileSync(path, 'utf8') });
+    for (const path of entriesUnder(dir, folder)) {
+      const file = read(path);
+      if (file) files.push(file);
     }
   }
-  const root = relative(cwd, dir).split('\\').join('/') || '.';
-  return { root: root.startsWith('..') ? dir : root, registry, files, folders, links, lock };
+  return { root, registry, files, folders, links, lock, refused };
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/** Paths (relative to `dir`, `/`-separated) of every entry below `folder` that is not a folder, skipping dot-names. */
+function* entriesUnder(dir: string, folder: string): Generator<string> {
+  for (const entry of readdirSync(join(dir, folder), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (entry.name.startsWith('.')) continue;
+    const path = `${folder}/${entry.name}`;
+    if (entry.isDirectory()) yield* entriesUnder(dir, path);
+    else yield path;
+  }
 }
 
 /**

@@ -11,15 +11,13 @@
  * `link-unknown-page`, `link-relative` (a relative path, whose target depends on the page it is
  * read on, since a version is shown at two addresses).
  */
-import type { Nodes } from 'mdast';
+import type { Nodes as HastNodes } from 'hast';
 import { parse } from 'yaml';
 import { formerAnchorsAt, headingAnchors } from '../anchors.ts';
 import type { CheckedVersion, ContentRule, RuleContext } from '../content-check.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import { findHtmlTags, positionAt } from '../html-tags.ts';
-import { urlAsBrowsersRead } from '../safe-content.ts';
+import { versionContent } from '../content/version-content.ts';
 import { placeVersions } from '../timeline.ts';
-import { walk, walkType } from '../mdast-walk.ts';
 
 /** First path segments of site pages that are not documents (`/search/`). `/go/` is checked against links.yaml. */
 export const otherSitePages: readonly string[] = ['search'];
@@ -32,22 +30,12 @@ export const internalLinksRule: ContentRule = (context) => {
   for (const version of context.versions) {
     const report = (place: { line: number; column: number } | undefined, ruleId: string, message: string) =>
       diagnostics.push({ file: context.display(version.path), line: place?.line ?? 1, column: place?.column ?? 1, ruleId, severity: 'error', message });
-    walk(version.tree, (node: Nodes) => {
-      if (node.type === 'link' || node.type === 'definition') {
-        const problem = checkTarget(node.url, version, context, anchors, deepLinkKeys);
-        if (problem) report(node.position?.start, problem.ruleId, problem.message);
-      } else if (node.type === 'html') {
-        // `<a href="#section">` in the raw HTML of a `.md` version, reported at the attribute.
-        const start = node.position?.start ?? { line: 1, column: 1 };
-        for (const tag of findHtmlTags(node.value)) {
-          if (tag.closing || tag.name !== 'a') continue;
-          for (const attribute of tag.attributes.filter((a) => a.name === 'href')) {
-            const problem = checkTarget(urlAsBrowsersRead(attribute.value), version, context, anchors, deepLinkKeys);
-            if (problem) report(positionAt(node.value, attribute.offset, start.line, start.column), problem.ruleId, problem.message);
-          }
-        }
-      }
-    });
+    // Every `a href` of the page as it is printed: Markdown links and raw HTML alike (one tree, src/lib/content/version-content.ts).
+    for (const link of versionContent(version.tree, version.text, version.format).links) {
+      if (link.element !== 'a') continue;
+      const problem = checkTarget(link.url, version, context, anchors, deepLinkKeys);
+      if (problem) report(link, problem.ruleId, problem.message);
+    }
   }
   return diagnostics;
 };
@@ -70,21 +58,35 @@ function anchorIndex(versions: readonly CheckedVersion[]): Map<string, Set<strin
   return index;
 }
 
-/** Ids set by raw HTML in a `.md` version: `<a name="x">` and `id="x"` on any element. */
+/** Ids set by raw HTML in a `.md` version: `<a name="x">` and `id="x"` on any element, read from the page's tree. */
 function htmlAnchors(version: CheckedVersion): string[] {
   const ids: string[] = [];
-  walkType(version.tree, 'html', (node) => {
-    for (const tag of findHtmlTags(node.value)) {
-      for (const attribute of tag.attributes) if (attribute.name === 'id' || (attribute.name === 'name' && tag.name === 'a')) ids.push(attribute.value);
+  const stack: HastNodes[] = [versionContent(version.tree, version.text, version.format).hast];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'element') {
+      const { id, name } = node.properties;
+      if (typeof id === 'string') ids.push(id);
+      if (node.tagName === 'a' && typeof name === 'string') ids.push(name);
     }
-  });
+    if (node.type === 'root' || node.type === 'element') stack.push(...node.children);
+  }
   return ids;
+}
+
+/** `decodeURIComponent` that never throws: `#100%` stays as written. */
+function decodeFragment(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
 }
 
 function checkTarget(url: string, from: CheckedVersion, context: RuleContext, anchors: Map<string, Set<string>>, deepLinkKeys: Set<string> | undefined): Problem | undefined {
   if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(url) || url.startsWith('//') || url === '') return undefined;
   const [path = '', fragment] = splitFragment(url);
-  const anchor = fragment === undefined ? undefined : decodeURIComponent(fragment);
+  const anchor = fragment === undefined ? undefined : decodeFragment(fragment);
   if (path === '') {
     const own = anchors.get(`${from.document}/${from.effective}`) ?? new Set();
     if (anchor === undefined || anchor === '' || own.has(anchor)) return undefined;

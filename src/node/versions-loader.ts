@@ -1,0 +1,179 @@
+/**
+ * The content layer's loaders for the legal content: versions are data, never code (issue 11,
+ * docs/decisions/0010-versions-are-data.md). Each version file is read once by
+ * src/node/read-content.ts (regular files only, decoded by src/lib/content/source-text.ts), parsed
+ * once by Sätteri into mdast, checked by the allow-list of src/lib/content/version-content.ts and
+ * rendered to HTML from that same tree; the HTML is stored in the content layer (`rendered`), and
+ * pages print it. No version is ever compiled to JavaScript, imported or evaluated.
+ *
+ * The loader fails closed on its own, whether or not `npm run check` ran: any file it cannot read,
+ * parse or allow stops `astro build` and `astro dev` with `file:line:column: message [rule-id]`.
+ */
+import type { Loader } from 'astro/loaders';
+import { formerAnchorsAt, formerAnchorsBySection, headingAnchors } from '../lib/anchors.ts';
+import { versionContent } from '../lib/content/version-content.ts';
+import { renderVersionHtml } from '../lib/content/version-html.ts';
+import { formatDiagnostic, type Diagnostic } from '../lib/diagnostics.ts';
+import { deepLinkEntries } from '../lib/deep-links.ts';
+import { isFrontmatterSyntaxError, readFrontmatter } from '../lib/frontmatter.ts';
+import { frontmatterSchema, type Frontmatter } from '../lib/schemas.ts';
+import { parseVersionSource, sourceFormatOf, type SourceFormat } from '../lib/version-source.ts';
+import { readContent } from './read-content.ts';
+import { parse } from 'yaml';
+import { resolve } from 'node:path';
+import type { Root } from 'mdast';
+
+/** Thrown when the content cannot be built: every problem, one per line. */
+export class ContentRefusedError extends Error {
+  /** Every problem found, errors only. */
+  readonly diagnostics: Diagnostic[];
+  constructor(diagnostics: Diagnostic[]) {
+    super(`The content was refused (nothing is built from it):\n${diagnostics.map(formatDiagnostic).join('\n')}\nRun \`npm run check\` for the whole report.`);
+    this.name = 'ContentRefusedError';
+    this.diagnostics = diagnostics;
+  }
+}
+
+/** A version read for the loader. */
+interface ReadVersion {
+  id: string;
+  document: string;
+  effective: string;
+  path: string;
+  format: SourceFormat;
+  text: string;
+  tree: Root;
+  frontmatter: Frontmatter;
+}
+
+/**
+ * The loader of the `versions` collection.
+ *
+ * @param contentDir The content folder (absolute, or relative to the working folder).
+ * @param base The site's base path (`/` or `/legal/`): site links in the text are rebased under it.
+ * @returns An Astro loader; each entry has id `<document>/<YYYY-MM-DD>`, the frontmatter as data,
+ *   the file text as `body`, and `rendered.html` / `rendered.metadata.headings`.
+ * @throws ContentRefusedError (from `load`) when any file is refused.
+ */
+export function versionsLoader(contentDir: string, base: string): Loader {
+  return {
+    name: 'legal-versions',
+    async load({ store, parseData, generateDigest, watcher, logger }) {
+      const run = async () => {
+      const versions = readVersions(contentDir);
+      store.clear();
+      const byDocument = new Map<string, ReadVersion[]>();
+      for (const version of versions) byDocument.set(version.document, [...(byDocument.get(version.document) ?? []), version]);
+      for (const own of byDocument.values()) {
+        own.sort((a, b) => (a.effective < b.effective ? -1 : 1));
+        for (const [index, version] of own.entries()) {
+          const anchors = headingAnchors(version.tree);
+          const former = formerAnchorsAt(own.slice(0, index + 1).map((v) => v.frontmatter.formerAnchors), new Set(anchors.map((a) => a.id)));
+          const formerBySection = formerAnchorsBySection(former);
+          const content = versionContent(version.tree, version.text, version.format);
+          const rendered = renderVersionHtml(content.hast, anchors, { base, formerBySection });
+          const data = await parseData({ id: version.id, data: version.frontmatter as Record<string, unknown>, filePath: version.path });
+          store.set({
+            id: version.id,
+            data,
+            body: version.text,
+            filePath: version.path,
+            digest: generateDigest({ text: version.text, base, formerBySection }),
+            rendered: { html: rendered.html, metadata: { headings: rendered.headings, frontmatter: data } },
+          });
+        }
+      }
+      };
+      await run();
+      // `astro dev`: reload on every change of the content folder. A refused change throws before
+      // the store is cleared, so the preview keeps the last allowed text and the error is logged.
+      if (watcher) {
+        const folder = resolve(contentDir);
+        watcher.add(folder);
+        watcher.on('all', (_event, path) => {
+          if (!resolve(path).startsWith(folder)) return;
+          run().catch((error: unknown) => logger.error(error instanceof Error ? error.message : String(error)));
+        });
+      }
+    },
+  };
+}
+
+/**
+ * Every version of the content folder, read, parsed and allowed.
+ *
+ * @throws ContentRefusedError listing every file that was refused.
+ */
+function readVersions(contentDir: string): ReadVersion[] {
+  const sources = readContent(contentDir);
+  const refused: Diagnostic[] = [...(sources.refused ?? [])];
+  const refuse = (path: string, line: number, column: number, ruleId: string, message: string) =>
+    refused.push({ file: `${sources.root}/${path}`, line, column, ruleId, severity: 'error', message });
+  const versions: ReadVersion[] = [];
+  for (const file of sources.files) {
+    const [document, name, ...rest] = file.path.split('/');
+    const format = sourceFormatOf(file.path);
+    if (!document || !name || rest.length > 0 || !format) {
+      refuse(file.path, 1, 1, 'version-filename', 'Unexpected file: a document folder holds only version files named YYYY-MM-DD.mdx or .md.');
+      continue;
+    }
+    let tree: Root;
+    try {
+      tree = parseVersionSource(file.text, format);
+    } catch (error) {
+      const place = error as { line?: number; column?: number; reason?: string; message?: string };
+      refuse(file.path, place.line ?? 1, place.column ?? 1, 'mdx-syntax', `Syntax error: ${place.reason ?? place.message}`);
+      continue;
+    }
+    const raw = readFrontmatter(file.text, tree);
+    if (isFrontmatterSyntaxError(raw)) {
+      refuse(file.path, raw.line, raw.column, 'frontmatter-yaml', `Invalid frontmatter: ${raw.reason}.`);
+      continue;
+    }
+    const frontmatter = frontmatterSchema.safeParse(raw.data);
+    if (!frontmatter.success) {
+      refuse(file.path, 1, 1, 'frontmatter-schema', `Invalid frontmatter: ${frontmatter.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}.`);
+      continue;
+    }
+    const content = versionContent(tree, file.text, format);
+    for (const problem of content.problems) refuse(file.path, problem.line, problem.column, problem.ruleId, problem.message);
+    if (content.problems.length > 0) continue;
+    const effective = name.replace(/\.mdx?$/, '');
+    versions.push({ id: `${document}/${effective}`, document, effective, path: file.path, format, text: file.text, tree, frontmatter: frontmatter.data });
+  }
+  if (refused.length > 0) throw new ContentRefusedError(refused);
+  return versions;
+}
+
+/**
+ * The loader of a YAML file at the top of the content folder (`documents.yaml`, `links.yaml`),
+ * read through the same reader as the versions (a symbolic link is refused, never followed).
+ *
+ * @param contentDir The content folder.
+ * @param name `documents.yaml` or `links.yaml`.
+ * @param entries Turns the file's text into entries with an `id` (none when the file is absent).
+ * @throws ContentRefusedError (from `load`) when the file is refused.
+ */
+export function yamlFileLoader(contentDir: string, name: 'documents.yaml' | 'links.yaml', entries: (text: string) => { id: string }[]): Loader {
+  return {
+    name: `legal-${name}`,
+    async load({ store, parseData }) {
+      const sources = readContent(contentDir);
+      const refused = (sources.refused ?? []).filter((d) => d.file.endsWith(`/${name}`));
+      if (refused.length > 0) throw new ContentRefusedError(refused);
+      const file = name === 'documents.yaml' ? sources.registry : sources.links;
+      store.clear();
+      for (const entry of file ? entries(file.text) : []) {
+        store.set({ id: entry.id, data: await parseData({ id: entry.id, data: entry as Record<string, unknown> }) });
+      }
+    },
+  };
+}
+
+/** `documents.yaml` as entries: the registry's list order is the site's order, so it is recorded as `order`. */
+export function registryEntries(text: string): { id: string }[] {
+  return (parse(text) as { documents: { id: string }[] }).documents.map((entry, order) => ({ ...entry, order }));
+}
+
+/** `links.yaml` as entries (src/lib/deep-links.ts). */
+export const linkEntries = deepLinkEntries;
