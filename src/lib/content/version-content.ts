@@ -21,9 +21,11 @@ import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import type { Heading, Nodes, Root } from 'mdast';
 import { toHast, type Handler } from 'mdast-util-to-hast';
+import { parseFragment } from 'parse5';
 import { VFile } from 'vfile';
 import { headingAnchors } from '../anchors.ts';
 import { findContentComponent, listContentComponents } from '../content-components.ts';
+import { kebabAnchor } from '../schemas.ts';
 import { forbiddenElements, markdownAlternatives } from '../security/element-advice.ts';
 import { checkUrl, contentSchema } from '../security/content-schema.ts';
 import type { SourceFormat } from '../version-source.ts';
@@ -88,20 +90,20 @@ export function versionContent(tree: Root, text: string, format: SourceFormat): 
   const problems: ContentProblem[] = [];
   const report = (node: { position?: { start: { line: number; column: number } } } | undefined, ruleId: string, message: string) =>
     problems.push({ line: node?.position?.start.line ?? 1, column: node?.position?.start.column ?? 1, ruleId, message });
-  checkMdast(tree, format, report);
+  checkMdast(tree, text, format, report);
   let result: VersionContent;
   if (problems.length > 0) result = { hast: { type: 'root', children: [] }, problems, links: [] };
   else {
     const hast = toHastTree(tree, text);
     const links: ContentLink[] = [];
-    checkHast(hast, format, report, links);
+    checkHast(hast, text, report, links);
     const clean = sanitize(hast, contentSchema) as HastRoot;
     if (problems.length === 0 && toHtml(clean) !== toHtml(hast)) {
       report(undefined, 'safe-mdx-unsafe', 'The sanitiser would change this text in a way the allow-list does not explain, so it is refused. Simplify the HTML of this version (use Markdown) and report this to the site\'s developers.');
     }
     result = problems.length > 0 ? { hast: { type: 'root', children: [] }, problems, links } : { hast, problems, links };
   }
-  result.problems.sort((a, b) => a.line - b.line || a.column - b.column);
+  result.problems.sort((a, b) => a.line - b.line);
   cache.set(tree, result);
   return result;
 }
@@ -109,7 +111,7 @@ export function versionContent(tree: Root, text: string, format: SourceFormat): 
 type Report = (node: { position?: { start: { line: number; column: number } } } | undefined, ruleId: string, message: string) => void;
 
 /** Step 1: the mdast allow-list, iteratively (depth-limited, so a 10,000-deep file cannot overflow the stack). */
-function checkMdast(tree: Root, format: SourceFormat, report: Report): void {
+function checkMdast(tree: Root, text: string, format: SourceFormat, report: Report): void {
   const components = listContentComponents();
   const stack: { node: Nodes; depth: number; index: number }[] = [{ node: tree, depth: 0, index: 0 }];
   while (stack.length > 0) {
@@ -135,7 +137,7 @@ function checkMdast(tree: Root, format: SourceFormat, report: Report): void {
       report(node, 'safe-mdx-node', `${what}. Remove it, or write it as plain Markdown.`);
       continue;
     }
-    if (type === 'heading') checkHeadingAttributes(node as Heading, report);
+    if (type === 'heading') checkHeadingAttributes(node as Heading, text, report);
     if (type === 'mdxJsxFlowElement' || type === 'mdxJsxTextElement') {
       if (!checkJsxElement(node as unknown as JsxElement, report, components)) continue;
     }
@@ -145,8 +147,19 @@ function checkMdast(tree: Root, format: SourceFormat, report: Report): void {
 }
 
 /** `## Title {#id}` is the only attribute a heading takes (Sätteri's headingAttributes puts it in `hProperties`). */
-function checkHeadingAttributes(node: Heading, report: Report): void {
+function checkHeadingAttributes(node: Heading, text: string, report: Report): void {
   const properties = (node.data as { hProperties?: Record<string, unknown> } | undefined)?.hProperties ?? {};
+  const names = Object.keys(properties);
+  // `{#two words}`: read as the id `two` and a bare attribute `words`; the editor meant one id.
+  if (typeof properties.id === 'string' && names.length > 1 && names.every((name) => name === 'id' || properties[name] === '')) {
+    const meant = kebabAnchor([properties.id, ...names.filter((name) => name !== 'id')].join(' '));
+    const line = text.split('\n')[(node.position?.start.line ?? 1) - 1] ?? '';
+    const brace = line.lastIndexOf('{');
+    if (meant) {
+      report({ position: { start: { line: node.position?.start.line ?? 1, column: brace + 1 } } }, 'anchor-syntax', `The anchor \`${line.slice(brace).trim()}\` is not written as anchors are: \`{#id}\` at the end of the heading, the id in lower-case words joined by hyphens, no spaces inside the braces. Write {#${meant}}.`);
+      return;
+    }
+  }
   for (const [name, value] of Object.entries(properties)) {
     if (name !== 'id') report(node, 'safe-mdx-heading-attribute', `A heading takes only its anchor, \`{#id}\`; \`${name}\` is not allowed. Remove it from the braces.`);
     else if (typeof value !== 'string' || !ID.test(value)) report(node, 'safe-mdx-heading-attribute', `The anchor \`{#${short(String(value))}}\` is not an id: use lower-case words joined by hyphens, e.g. {#your-rights}.`);
@@ -207,6 +220,11 @@ function checkJsxElement(node: JsxElement, report: Report, components: string): 
     }
   }
   return ok;
+}
+
+/** The content component a raw HTML tag names (HTML lower-cases tag names: `<notice>` is `<Notice>`). */
+function contentComponentNamed(tagName: string): string | undefined {
+  return ['Notice', 'Definition', 'Address'].find((name) => name.toLowerCase() === tagName && findContentComponent(name));
 }
 
 /** Whether an MDX expression holds nothing but comments (read by acorn's tokenizer: no token at all). */
@@ -276,7 +294,7 @@ function expandComponent(name: string, attributes: Record<string, string>, child
 }
 
 /** Step 4: every element, attribute and URL against the schema; comments are dropped (never published). */
-function checkHast(tree: HastRoot, format: SourceFormat, report: Report, links: ContentLink[]): void {
+function checkHast(tree: HastRoot, text: string, report: Report, links: ContentLink[]): void {
   const tagNames = new Set(contentSchema.tagNames);
   const stack: HastNodes[] = [tree];
   while (stack.length > 0) {
@@ -290,22 +308,25 @@ function checkHast(tree: HastRoot, format: SourceFormat, report: Report, links: 
     const name = node.tagName;
     if (!tagNames.has(name)) {
       const reason = forbiddenElements[name];
-      report(node, 'safe-mdx-element', reason ? `\`<${name}>\` is not allowed in legal text: it ${reason}. Remove it.`
+      const component = contentComponentNamed(name);
+      if (component) report(node, 'safe-mdx-element', `\`<${component}>\` is a component, and components work only in .mdx versions. Rename this file to .mdx, or write the text in plain Markdown.`);
+      else report(node, 'safe-mdx-element', reason ? `\`<${name}>\` is not allowed in legal text: it ${reason}. Remove it.`
         : `The HTML element \`<${name}>\` is not allowed in content. Use ${markdownAlternatives[name] ?? 'plain Markdown'}.`);
       continue;
     }
-    checkProperties(node, format, report, links);
+    checkProperties(node, text, report, links);
   }
 }
 
-function checkProperties(node: Element, format: SourceFormat, report: Report, links: ContentLink[]): void {
+function checkProperties(node: Element, text: string, report: Report, links: ContentLink[]): void {
+  const at = (property: string) => attributePlace(node, attributeName(property), text);
   const definitions = [...(contentSchema.attributes?.[node.tagName] ?? []), ...(contentSchema.attributes?.['*'] ?? [])];
   for (const [property, value] of Object.entries(node.properties as Properties)) {
     if (value === undefined || value === null) continue;
     const definition = definitions.find((d) => (typeof d === 'string' ? d : d[0]) === property);
     if (!definition) {
       const attribute = attributeName(property);
-      if (/^on/i.test(attribute)) report(node, 'safe-mdx-event-handler', `The event-handler attribute \`${attribute}\` on \`<${node.tagName}>\` would run code. Remove it.`);
+      if (/^on/i.test(attribute)) report(at(property), 'safe-mdx-event-handler', `The event-handler attribute \`${attribute}\` on \`<${node.tagName}>\` would run code. Remove it.`);
       else report(node, 'safe-mdx-attribute', `The attribute \`${attribute}\` on \`<${node.tagName}>\` is not allowed${node.tagName.match(/^h[1-6]$/) ? ' (a heading takes only its anchor, {#id})' : ''}. Remove it.`);
       continue;
     }
@@ -313,21 +334,40 @@ function checkProperties(node: Element, format: SourceFormat, report: Report, li
       const allowed = definition.slice(1);
       const values = Array.isArray(value) ? value : [value];
       const bad = values.find((v) => !allowed.some((a) => (a instanceof RegExp ? a.test(String(v)) : a === v)));
-      if (bad !== undefined) report(node, 'safe-mdx-attribute', `\`${attributeName(property)}="${short(String(bad))}"\` is not allowed on \`<${node.tagName}>\`. Remove it.`);
+      if (bad !== undefined) report(at(property), 'safe-mdx-attribute', `\`${attributeName(property)}="${short(String(bad))}"\` is not allowed on \`<${node.tagName}>\`. Remove it.`);
     }
-    if ((property === 'id' || property === 'name') && !ID.test(String(value))) report(node, 'safe-mdx-attribute', `\`id="${short(String(value))}"\` is not an id: use lower-case words joined by hyphens.`);
+    if ((property === 'id' || property === 'name') && !ID.test(String(value))) report(at(property), 'safe-mdx-attribute', `\`${property}="${short(String(value))}"\` is not an id: use lower-case words joined by hyphens.`);
     if (property === 'href' || property === 'src') {
       const url = String(value);
       const media = property === 'src';
-      const place = { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
-      links.push({ url, element: media ? 'img' : 'a', ...place });
+      const place = at(property);
+      links.push({ url, element: media ? 'img' : 'a', line: place.position.start.line, column: place.position.start.column });
       const problem = checkUrl(url, media);
-      if (problem?.kind === 'scheme') report(node, 'safe-mdx-url', `${media ? 'The image' : 'The link'} \`${short(url)}\` uses a \`${problem.scheme}:\` URL, which is not allowed. ${media ? 'Put the file under public/images/ and write ![description](/images/file.png).' : 'Link to an https:, mailto: or tel: address, or a site path such as /privacy-statement/.'}`);
-      else if (problem?.kind === 'external-media') report(node, 'safe-mdx-external-media', `The image \`${short(url)}\` is loaded from another host (${problem.host}). Put the file under public/images/ and write ![description](/images/file.png).`);
-      else if (media && !url.startsWith('/')) report(node, 'safe-mdx-external-media', `The image \`${short(url)}\` must be a path on this site from its root, e.g. /images/file.png.`);
+      if (problem?.kind === 'scheme') report(place, 'safe-mdx-url', `${media ? 'The image' : 'The link'} \`${short(url)}\` uses a \`${problem.scheme}:\` URL, which is not allowed. ${media ? 'Put the file under public/images/ and write ![description](/images/file.png).' : 'Link to an https:, mailto: or tel: address, or a site path such as /privacy-statement/.'}`);
+      else if (problem?.kind === 'external-media') report(place, 'safe-mdx-external-media', `The image \`${short(url)}\` is loaded from another host (${problem.host}). Put the file under public/images/ and write ![description](/images/file.png).`);
     }
   }
-  void format;
+}
+
+/**
+ * Where an attribute is written, for messages: raw HTML elements are placed at their start tag by
+ * hast-util-raw; the attribute's own place is read from parse5's source locations of that tag.
+ * Placement only: what is allowed was decided on the tree.
+ */
+function attributePlace(node: Element, attribute: string, text: string): { position: { start: { line: number; column: number } } } {
+  const start = node.position?.start;
+  const fallback = { position: { start: { line: start?.line ?? 1, column: start?.column ?? 1 } } };
+  if (!start || start.offset === undefined) return fallback;
+  const tagEnd = text.indexOf('>', start.offset);
+  if (tagEnd === -1 || text[start.offset] !== '<') return fallback;
+  const fragment = parseFragment(text.slice(start.offset, tagEnd + 1), { sourceCodeLocationInfo: true });
+  const element = fragment.childNodes.find((child) => 'tagName' in child) as { sourceCodeLocation?: { attrs?: Record<string, { startOffset: number }> } } | undefined;
+  const offset = element?.sourceCodeLocation?.attrs?.[attribute]?.startOffset;
+  if (offset === undefined) return fallback;
+  const before = text.slice(start.offset, start.offset + offset);
+  const newlines = before.split('\n').length - 1;
+  const column = newlines === 0 ? start.column + offset : offset - before.lastIndexOf('\n');
+  return { position: { start: { line: start.line + newlines, column } } };
 }
 
 /** The HTML attribute name of a hast property (`onClick` → `onclick`, `httpEquiv` → `http-equiv`, `dataX` → `data-x`). */
