@@ -5,7 +5,7 @@
 import GithubSlugger from 'github-slugger';
 import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { htmlText, inlineRuns, TEXT_ATTRIBUTES, type Definitions } from './inline.ts';
+import { inlineRuns, readHtml, TEXT_ATTRIBUTES, type Definitions } from './inline.ts';
 import { plainText } from './normalise.ts';
 import type { Block, BlockType, SectionRef } from './types.ts';
 import { walkType } from '../mdast-walk.ts';
@@ -65,7 +65,8 @@ export function flattenBlocks(tree: Root): Block[] {
       case 'code':
         return add('code', [{ text: node.value, marks: ['code'] }]);
       case 'html':
-        return add('html', [{ text: htmlText(node.value) }]);
+        // Raw HTML blocks are read by parse5, links kept: a changed `<a href>` target is a change.
+        return add('html', readHtml(node.value).runs);
       case 'definition':
       case 'thematicBreak':
       case 'yaml':

@@ -3,6 +3,8 @@
  * what a diff compares. Markdown syntax (emphasis markers, escapes, reference-style links) is gone;
  * link targets stay, so a changed target is a real change.
  */
+import type { Nodes as HastNodes } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
 import type { Nodes, PhrasingContent } from 'mdast';
 import type { Mark, Run } from './types.ts';
 
@@ -33,10 +35,12 @@ export function inlineRuns(nodes: readonly Nodes[], definitions: Definitions): R
     if (marks.length > 0) run.marks = [...marks];
     runs.push(run);
   };
+  // Raw HTML in running text comes tag by tag: `<a href="x">` opens a link for the nodes that follow, up to `</a>`.
+  let htmlHref: string | undefined;
   const walk = (node: Nodes, href: string | undefined, marks: Mark[]): void => {
     switch (node.type) {
       case 'text':
-        return push(node.value, href, marks);
+        return push(node.value, href ?? htmlHref, marks);
       case 'inlineCode':
         return push(node.value, href, [...marks, 'code']);
       case 'break':
@@ -57,8 +61,13 @@ export function inlineRuns(nodes: readonly Nodes[], definitions: Definitions): R
         return push(node.alt ?? '', definitions.get(node.identifier.toLowerCase()), marks);
       case 'footnoteReference':
         return push(`[${node.label ?? node.identifier}]`, href, marks);
-      case 'html':
-        return push(htmlText(node.value), href, marks);
+      case 'html': {
+        const html = readHtml(node.value);
+        for (const run of html.runs) push(run.text, run.href ?? href ?? htmlHref, marks);
+        if (html.opens !== undefined) htmlHref = html.opens;
+        if (html.closes) htmlHref = undefined;
+        return;
+      }
       default:
         // A content component's text attributes (<Definition term>) come first, as "term: ".
         if (node.type === 'mdxJsxTextElement') {
@@ -74,21 +83,44 @@ export function inlineRuns(nodes: readonly Nodes[], definitions: Definitions): R
 }
 
 /**
- * The visible text of an HTML fragment: comments and tags removed, a few common entities decoded.
+ * The visible text of an HTML fragment, read by parse5 (hast-util-from-html): comments and tags
+ * removed, every character reference decoded, `<br>` and block boundaries as spaces.
  *
  * @param html Raw HTML as written in Markdown (`<b>Summary</b><BR>`).
- * @returns The text, whitespace as written (`Summary`).
+ * @returns The text (`Summary `).
  */
 export function htmlText(html: string): string {
-  return html
-    .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
-    .replace(/<\/?[A-Za-z][^>]*>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'");
+  return readHtml(html).runs.map((run) => run.text).join('');
+}
+
+/** Elements whose boundaries separate words. */
+const BLOCK_ELEMENTS = new Set(['br', 'p', 'div', 'li', 'tr', 'td', 'th', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'ul', 'ol', 'blockquote', 'section', 'hr', 'summary', 'details']);
+
+/**
+ * Runs of an HTML fragment with the link targets of its `<a href>` elements.
+ *
+ * @returns `runs`; `opens`: the target of an `<a href>` left open at the end (its text follows in
+ *   later nodes); `closes`: whether the fragment is only a closing `</a>`.
+ */
+export function readHtml(html: string): { runs: Run[]; opens?: string; closes: boolean } {
+  const runs: Run[] = [];
+  let opens: string | undefined;
+  const walk = (node: HastNodes, href: string | undefined) => {
+    if (node.type === 'text') runs.push(href === undefined ? { text: node.value } : { text: node.value, href });
+    if (node.type !== 'root' && node.type !== 'element') return;
+    let target = href;
+    if (node.type === 'element') {
+      if (node.tagName === 'a' && typeof node.properties.href === 'string') target = node.properties.href;
+      if (BLOCK_ELEMENTS.has(node.tagName)) runs.push({ text: ' ' });
+      if (node.tagName === 'a' && node.children.length === 0 && !/<\/a\s*>/i.test(html) && target !== undefined) opens = target;
+    }
+    for (const child of node.children) walk(child, target);
+    if (node.type === 'element' && BLOCK_ELEMENTS.has(node.tagName) && node.tagName !== 'br') runs.push({ text: ' ' });
+  };
+  walk(fromHtml(html, { fragment: true }), undefined);
+  const result: { runs: Run[]; opens?: string; closes: boolean } = { runs, closes: /^\s*<\/a\s*>\s*$/i.test(html) };
+  if (opens !== undefined) result.opens = opens;
+  return result;
 }
 
 function sameMarks(a: readonly Mark[] | undefined, b: readonly Mark[]): boolean {
