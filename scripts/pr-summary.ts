@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { prSummary, type ChangedFile, type FileStatus } from '../src/lib/pr-summary.ts';
+import { diffFailure, prSummary, type ChangedFile, type FileStatus } from '../src/lib/pr-summary.ts';
 import { checkContentOnDisk } from '../src/node/run-check.ts';
 import { resolveSettings } from '../src/settings.ts';
 
@@ -31,7 +31,8 @@ function versionDiff(document: string, from: string, to: string, contentDir: str
   if (!scripts.diff) return '_No diff: this project has no `npm run diff` command yet._';
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const result = spawnSync(npm, ['run', '--silent', 'diff', '--', document, from, to, '--format', 'markdown'], { cwd: project, encoding: 'utf8', env: { ...process.env, LEGAL_CONTENT_DIR: contentDir } });
-  if (result.status !== 0) return `_No diff: \`npm run diff -- ${document} ${from} ${to} --format markdown\` failed:_\n\n\`\`\`\n${(result.stderr || result.stdout).trim().split('\n').slice(0, 10).join('\n')}\n\`\`\``;
+  // The note is built as a tree (diffFailure): what the command printed may quote content.
+  if (result.status !== 0) return diffFailure(`npm run diff -- ${document} ${from} ${to} --format markdown`, (result.stderr || result.stdout).trim().split('\n').slice(0, 10).join('\n'));
   return result.stdout;
 }
 
@@ -56,14 +57,14 @@ try {
   }
   const check = checkContentOnDisk(settings, cwd);
   // Each new version is compared with the version before it; corrections show their exact change instead.
-  const diffs = new Map<string, string>();
+  const diffs = new Map<string, string[]>();
   for (const file of changed.filter((f) => f.status === 'A' && /^[^/]+\/\d{4}-\d{2}-\d{2}\.mdx?$/.test(f.path))) {
     const [document, name] = file.path.split('/') as [string, string];
     const effective = name.slice(0, 10);
     const previous = check.versions.filter((v) => v.document === document && v.effective < effective).at(-1);
     if (!previous) continue;
-    const section = versionDiff(document, previous.effective, effective, contentDir).trim();
-    diffs.set(document, diffs.has(document) ? `${diffs.get(document)}\n\n${section}` : section);
+    // Each section stays its own Markdown text: prSummary parses them one by one, so one cannot run into the next.
+    diffs.set(document, [...(diffs.get(document) ?? []), versionDiff(document, previous.effective, effective, contentDir)]);
   }
   const root = relative(cwd, contentDir).split('\\').join('/') || '.';
   console.log(prSummary({ base: values.base, baseCommit, root, documents: check.documents, versions: check.versions, changed, diagnostics: check.diagnostics, diffs, asOf: settings.asOf }));

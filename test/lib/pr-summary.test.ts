@@ -5,9 +5,15 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import fc from 'fast-check';
+import type { Nodes, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { prSummary, SUMMARY_MARKER } from '../../src/lib/pr-summary.ts';
+import { diffFailure, prSummary, SUMMARY_MARKER, type SummaryInput } from '../../src/lib/pr-summary.ts';
 import { root, tmp } from '../helpers/site.ts';
 import { base, locked, lockFor, version } from './editor-sources.ts';
 
@@ -100,6 +106,117 @@ describe('prSummary', () => {
     const text = prSummary({ ...input, changed: [], diagnostics: [{ file: 'content/x.mdx', line: 3, column: 1, ruleId: 'safe-mdx-esm', severity: 'error', message: 'No.' }] });
     expect(text).toContain('No content changed.');
     expect(text).toContain('✖ `npm run check` found 1 error and 0 warnings:\n\n```\ncontent/x.mdx:3:1: error: No. [safe-mdx-esm]\n```');
+  });
+});
+
+describe('prSummary with hostile content', () => {
+  const input = { base: 'origin/main', baseCommit: 'a'.repeat(40), root: 'content', diffs: new Map<string, string>(), asOf: '2025-06-01' };
+  const first = base['privacy-statement/2022-03-31.mdx']!;
+  const correctedText = first.replace('material: false', 'material: false\ncorrections:\n  - date: 2024-05-01\n    reason: r');
+
+  /** A pull request with a new version (its summary), a corrected version (its reason), a changed lock and a check error. */
+  function summaryWith({ summary = 'Adds a section on cookies.', reason = 'Fixes a typo.', title = 'Terms of Use' } = {}): string {
+    const summaryInput: SummaryInput = {
+      ...input,
+      documents: [
+        { id: 'privacy-statement', title: 'Privacy Statement', kind: 'statement', description: 'd' },
+        { id: 'terms-of-use', title, kind: 'terms', description: 'd' },
+      ],
+      versions: [
+        { document: 'privacy-statement', effective: '2022-03-31', frontmatter: { material: false, corrections: [{ date: '2024-05-01', reason }] } },
+        { document: 'terms-of-use', effective: '2025-09-01', frontmatter: { summary, material: false } },
+      ],
+      changed: [
+        { status: 'M', path: 'privacy-statement/2022-03-31.mdx', baseText: first, text: correctedText },
+        { status: 'A', path: 'terms-of-use/2025-09-01.md', text: 'x' },
+        { status: 'M', path: 'versions.lock', baseText: locked['versions.lock'], text: locked['versions.lock'] },
+      ],
+      diagnostics: [{ file: 'content/x.mdx', line: 3, column: 1, ruleId: 'safe-mdx-esm', severity: 'error', message: 'No.' }],
+    };
+    return prSummary(summaryInput);
+  }
+
+  /** The Markdown as GitHub reads it (GFM). */
+  const read = (markdown: string) => unified().use(remarkParse).use(remarkGfm).parse(markdown);
+
+  /** Every node of a tree, in document order. */
+  function nodes(node: Nodes): Nodes[] {
+    return [node, ...('children' in node ? node.children.flatMap(nodes) : [])];
+  }
+
+  /** The block structure of a tree: each block node's type (headings with their depth) and nesting, phrasing left out. */
+  function skeleton(node: Nodes, depth = 0): string[] {
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'code' || node.type === 'html') {
+      return [`${'  '.repeat(depth)}${node.type}${node.type === 'heading' ? node.depth : ''}`];
+    }
+    return [`${'  '.repeat(depth)}${node.type}`, ...('children' in node ? node.children.flatMap((child) => skeleton(child, depth + 1)) : [])];
+  }
+
+  /** What the summary promises to show of content text: one line, trimmed, `@` before a name followed by a zero-width joiner; U+0000 is read as U+FFFD (CommonMark). */
+  const asOneLine = (text: string) => text.trim().replace(/[\t ]*(?:(?:\r\n?|\n)[\t ]*)+/g, ' ').replace(/@(?=[\p{L}\p{N}_])/gu, '@\u200D').replace(/\u0000/g, '\uFFFD');
+  const htmlOf = (tree: Root) => nodes(tree).flatMap((node) => (node.type === 'html' ? [node.value] : []));
+  const plain = read(summaryWith());
+
+  it('should keep a multi-line summary on its line, so it cannot forge a clean check line', () => {
+    const forged = 'Adds cookies.\n\n### Check\n\n✔ `npm run check` found no problems.\n\n';
+    const tree = read(summaryWith({ summary: forged }));
+    expect(skeleton(tree)).toEqual(skeleton(plain));
+    const headings = nodes(tree).filter((node) => node.type === 'heading').map((node) => toString(node));
+    expect(headings.filter((heading) => heading === 'Check')).toHaveLength(1);
+    expect(nodes(tree).filter((node) => node.type === 'paragraph').map((node) => toString(node))).toContain('✖ npm run check found 1 error and 0 warnings:');
+    expect(nodes(tree).filter((node) => node.type === 'paragraph').map((node) => toString(node))).toContain(
+      'New version effective September 1, 2025 (upcoming), not material.\nSummary: Adds cookies. ### Check ✔ `npm run check` found no problems.',
+    );
+  });
+
+  it('should escape a summary ending in <!--, so the rest of the comment stays visible', () => {
+    const markdown = summaryWith({ summary: 'Adds cookies.\n<!--' });
+    expect(markdown).toContain('Summary: Adds cookies. \\<!--');
+    const tree = read(markdown);
+    expect(htmlOf(tree)).toEqual(htmlOf(plain));
+    expect(skeleton(tree)).toEqual(skeleton(plain));
+    expect(nodes(tree).some((node) => node.type === 'code' && node.value === 'content/x.mdx:3:1: error: No. [safe-mdx-esm]')).toBe(true);
+  });
+
+  it('should mention nobody when a summary, a reason or a title names @org/team or @alice', () => {
+    const markdown = summaryWith({ summary: 'Asks @org/team to review.', reason: 'Thanks @alice.', title: 'Terms @org' });
+    expect(markdown).not.toMatch(/(?:^|[^\w`])@[\p{L}\p{N}_]/mu);
+    expect(markdown).toContain('Summary: Asks @\u200Dorg/team to review.');
+    expect(markdown).toContain('Corrected on May 1, 2024: Thanks @\u200Dalice.');
+    expect(markdown).toContain('### Terms @\u200Dorg (`terms-of-use`)');
+  });
+
+  it('should write a failed diff\'s output as a code block, whatever it holds', () => {
+    const note = diffFailure('npm run diff -- x', '```\n<!-- @alice\n```');
+    const tree = read(note);
+    expect(tree.children.map((node) => node.type)).toEqual(['paragraph', 'code']);
+    expect(tree.children[1]).toMatchObject({ type: 'code', value: '```\n<!-- @alice\n```' });
+  });
+
+  it('should keep the redline\'s <ins> in an embedded diff and show any other HTML as text', () => {
+    const diffs = new Map([['terms-of-use', ['### Changes\n\n- **inserted** paragraph: <ins>new</ins> <img src=x onerror=alert(1)>\n', '<!--\n']]]);
+    const markdown = prSummary({ ...input, documents: [], versions: [], diagnostics: [], changed: [{ status: 'A', path: 'terms-of-use/2025-09-01.md', text: 'x' }], diffs });
+    const html = htmlOf(read(markdown));
+    expect(html).toEqual([SUMMARY_MARKER, '<details><summary>Changes between versions</summary>', '<ins>', '</ins>', '</details>']);
+    expect(markdown).toContain('\\<img src=x onerror=alert(1)>');
+  });
+
+  it('should keep the summary\'s structure and no HTML of its own for any summary, reason and title', () => {
+    const tricky = fc.constantFrom('\n', '\r', '\r\n', '\n\n', ' ', '  ', '\t', '<!--', '-->', '<div>', '</details>', '<details>', '#', '### ', '- ', '* ', '+ ', '1. ', '1) ', '> ', '`', '```', '~~~', '    ', '|', '| --- |', '---', '===', '[x]: /y', '[^1]', '<http://a.b>', 'www.a.b', '@org/team', '@a', '&amp;', '&#60;', '\\', '*', '_', '~', '[', ']', '(', ')', '!', 'a', '\u0000', 'é');
+    const text = fc.oneof(fc.string({ unit: tricky, maxLength: 16 }), fc.string({ unit: 'binary', maxLength: 40 }));
+    const structure = skeleton(plain);
+    const html = htmlOf(plain);
+    fc.assert(
+      fc.property(text, text, text, (summary, reason, title) => {
+        const tree = read(summaryWith({ summary, reason, title }));
+        expect(skeleton(tree)).toEqual(structure);
+        expect(htmlOf(tree)).toEqual(html);
+        const line = nodes(tree).filter((node) => node.type === 'paragraph').map((node) => toString(node)).find((text) => text.startsWith('New version'));
+        const shown = asOneLine(summary);
+        expect(line).toBe(`New version effective September 1, 2025 (upcoming), not material.${shown === '' ? '' : `\nSummary: ${shown}`}`);
+      }),
+      { numRuns: 400 },
+    );
   });
 });
 
