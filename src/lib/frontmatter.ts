@@ -96,7 +96,7 @@ function parseYaml(source: string): { document: Document; lineCounter: LineCount
   }
   let alias: [number, number, number] | undefined;
   visit(document, (_key, node) => {
-    if (isAlias(node) || ((node as { anchor?: string }).anchor && (node as { range?: [number, number, number] }).range)) {
+    if (node && (isAlias(node) || ((node as { anchor?: string }).anchor && (node as { range?: [number, number, number] }).range))) {
       alias = (node as { range: [number, number, number] }).range;
       return visit.BREAK;
     }

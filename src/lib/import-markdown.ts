@@ -9,6 +9,8 @@ import { visit } from 'unist-util-visit';
 import { parse, stringify } from 'yaml';
 import { headingAnchors } from './anchors.ts';
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+import { find, html } from 'property-information';
+import { contentSchema } from './security/content-schema.ts';
 import { kebabAnchor } from './schemas.ts';
 import { parseVersionSource, type SourceFormat } from './version-source.ts';
 
@@ -164,6 +166,19 @@ function fixLinksAndAnchors(body: string, options: ImportOptions): string {
       }
     }
   });
+  // Attributes the site's allow-list refuses (`v-align`, `open` on <summary>, `style` ...) are dropped, with a warning:
+  // an imported history then passes the check, and what was dropped is said.
+  visit(tree, 'html', (node) => {
+    const base = node.position?.start.offset;
+    if (base === undefined) return;
+    for (const attribute of htmlAttributes(node.value)) {
+      if (isAllowedAttribute(attribute.element, attribute.name)) continue;
+      const start = base + attribute.start - (/\s/.test(node.value[attribute.start - 1] ?? '') ? 1 : 0);
+      if (edits.some((edit) => edit.start < base + attribute.end && start < edit.end)) continue;
+      edits.push({ start, end: base + attribute.end, text: '' });
+      options.warn?.(`${options.sourceName}: dropped the attribute \`${attribute.name}\` of <${attribute.element}>, which the site does not allow.`);
+    }
+  });
   let out = body;
   for (const edit of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
   return out;
@@ -198,6 +213,14 @@ function htmlAttributes(html: string): HtmlAttribute[] {
     }
   }
   return found;
+}
+
+/** Whether the content schema (src/lib/security/content-schema.ts) allows an attribute on an element; unknown elements are left to the check. */
+function isAllowedAttribute(element: string, attribute: string): boolean {
+  if (!contentSchema.tagNames?.includes(element)) return true;
+  const property = find(html, attribute).property;
+  const allowed = [...(contentSchema.attributes?.[element] ?? []), ...(contentSchema.attributes?.['*'] ?? [])];
+  return allowed.some((definition) => (typeof definition === 'string' ? definition : definition[0]) === property);
 }
 
 /** Escape a value for a double-quoted HTML attribute. */

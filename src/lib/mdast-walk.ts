@@ -15,8 +15,13 @@ import type { Nodes } from 'mdast';
  * @param visitor Called once per node, depth first, in document order.
  */
 export function walk(tree: Nodes, visitor: (node: Nodes) => void): void {
-  visitor(tree);
-  if ('children' in tree) for (const child of tree.children) walk(child, visitor);
+  // An explicit stack, not recursion: a file nested 10,000 levels deep must give a diagnostic, not a stack overflow.
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    visitor(node);
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+  }
 }
 
 /**

@@ -190,7 +190,7 @@ function checkJsxElement(node: JsxElement, report: Report, components: string): 
   if (!component) {
     const lower = name.toLowerCase();
     if (forbiddenElements[lower]) report(node, 'safe-mdx-element', `\`<${name}>\` is not allowed in legal text: it ${forbiddenElements[lower]}. Remove it.`);
-    else if (/^[a-z]/.test(name)) report(node, 'safe-mdx-element', `The HTML element \`<${name}>\` is not allowed in content. Use ${markdownAlternatives[lower] ?? `plain Markdown (or ${components})`}.`);
+    else if (/^[a-z]/.test(name)) report(node, 'safe-mdx-component', `The HTML element \`<${name}>\` is not allowed in content. Use ${markdownAlternatives[lower] ?? `plain Markdown (or ${components})`}.`);
     else report(node, 'safe-mdx-component', `\`<${name}>\` is not an available component. Use one of ${components}, or plain Markdown (see content/README.md).`);
     return false;
   }
