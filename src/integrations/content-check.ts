@@ -34,8 +34,10 @@ export function contentCheck(settings: Settings): AstroIntegration {
         });
         guard.blocking(); // report at start-up
         server.middlewares.use((request, response, next) => {
-          // Pages only: module, style and asset requests pass (they never render a version).
-          if (request.method !== 'GET' || !request.headers.accept?.includes('text/html')) return next();
+          // Every request but Vite's own (modules, the client, files of the project's source) is held while the
+          // content has errors: any method, any Accept header. Versions are data, so no request can run content
+          // code anyway (src/node/versions-loader.ts); the guard keeps a refused text from being shown.
+          if (/^\/(@vite|@id|@fs|@react-refresh|node_modules|src)\//.test(request.url ?? '')) return next();
           const blocking = guard.blocking();
           if (blocking.length === 0) return next();
           response.statusCode = 500;

@@ -62,6 +62,12 @@ describe('astro dev with the content guard', () => {
       expect(refused.body).toContain('privacy-statement/2024-03-01.mdx');
       expect(refused.body).toContain('[safe-mdx-expression]');
     }
+    // Not only browsers' page requests: HEAD, and GET accepting anything, are refused too.
+    const head = await fetch(`${origin}/privacy-statement/2024-03-01/`, { method: 'HEAD' });
+    expect(head.status).toBe(500);
+    const any = await fetch(`${origin}/privacy-statement/2024-03-01/`, { headers: { accept: '*/*' } });
+    expect(any.status).toBe(500);
+    expect(await any.text()).not.toContain('Total ');
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(output).not.toContain('CODE-RAN-MARK');
     writeFileSync(file, original);
