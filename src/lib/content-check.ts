@@ -168,7 +168,9 @@ function checkVersionFile(file: SourceFile, folder: string, effective: CivilDate
   } catch (error) {
     const place = error as { line?: number; column?: number; reason?: string; message?: string };
     // `## Heading {#two words}` or `{ #id }`: an anchor written almost right, which MDX then reads as code.
-    const heading = /^(\s{0,3}#{1,6}[ \t].*?)(\{\s*#[^{}]*\})\s*#*\s*$/.exec(file.text.split('\n')[(place.line ?? 1) - 1] ?? '');
+    // Only on the refused line, and only for a line of heading length: the pattern backtracks on long runs of spaces.
+    const refusedLine = file.text.split('\n')[(place.line ?? 1) - 1] ?? '';
+    const heading = refusedLine.length <= 500 ? /^(\s{0,3}#{1,6}[ \t].*?)(\{\s*#[^{}]*\})\s*#*\s*$/.exec(refusedLine) : null;
     const meant = heading ? kebabAnchor(heading[2]!.slice(1, -1).replace('#', '')) : undefined;
     if (heading && meant) {
       report(file.path, place.line ?? 1, 'anchor-syntax', `The anchor \`${heading[2]}\` is not written as anchors are: \`{#id}\` at the end of the heading, the id in lower-case words joined by hyphens, no spaces inside the braces. Write {#${meant}}.`, heading[1]!.length + 1);
