@@ -265,7 +265,18 @@ function toHastTree(tree: Root, text: string): HastRoot {
       },
     },
   }) as HastRoot;
-  return raw(hast, { file: new VFile({ value: text }) }) as HastRoot;
+  // parse5 is needed only where there is raw HTML (`.md` versions); a tree without it is already hast.
+  return hasRaw(hast) ? (raw(hast, { file: new VFile({ value: text }) }) as HastRoot) : hast;
+}
+
+function hasRaw(tree: HastRoot): boolean {
+  const stack: HastNodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'raw') return true;
+    if (node.type === 'root' || node.type === 'element') stack.push(...node.children);
+  }
+  return false;
 }
 
 function walkHeadings(node: Nodes, into: Heading[]): void {
