@@ -1,26 +1,42 @@
 /**
- * `npm run lock`: record in `<content>/versions.lock` the hash of every version not locked yet.
- * An existing hash is rewritten only for a version that lists a new correction (or that is not yet
- * published); a published version whose text changed without one is refused (exit 1, with a ✖
- * summary and the way out, see src/lib/lock-messages.ts). Refuses to
- * run while the content has other errors, so a broken text is never locked.
+ * `npm run lock`: record in `<content>/versions.lock` every version not locked yet. An existing
+ * entry is rewritten only for a version with corrections appended in order, a draft not yet
+ * published when it was locked, or a format-1 entry the version still matches (rewritten in
+ * format 2); a published version changed otherwise is refused (exit 1, with a ✖ summary and the
+ * way out, see src/lib/lock-messages.ts). Refuses to run while the content has other errors, so a
+ * broken text is never locked.
+ *
+ * `npm run lock -- --compare <git-ref>` (the pull-request workflow runs it): compare the lock with
+ * the one at the merge base of <git-ref> and HEAD (<git-ref> itself for a pull request's merge
+ * commit), print each entry removed or rewritten as `file:line:column: error: message [rule-id]`,
+ * and exit 1 if there is any (see compareLocks in src/lib/lock.ts). Writes nothing.
  *
  * Environment: LEGAL_CONTENT_DIR, LEGAL_AS_OF (see src/settings.ts).
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
-import { formatDiagnostic, sortDiagnostics } from '../src/lib/diagnostics.ts';
+import { isAbsolute, join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../src/lib/diagnostics.ts';
 import { count } from '../src/lib/editor-messages.ts';
-import { changedVersionAdvice, lockedStatus } from '../src/lib/lock-messages.ts';
-import { LOCK_FILE, parseLock, planLock, serializeLock, type Lock } from '../src/lib/lock.ts';
+import { changedVersionAdvice, lockedStatus, lockProblemMessage, lockRewriteMessage } from '../src/lib/lock-messages.ts';
+import { compareLocks, LOCK_FILE, LockSyntaxError, parseLock, planLock, serializeLock, type Lock } from '../src/lib/lock.ts';
 import { checkContentOnDisk } from '../src/node/run-check.ts';
-import { resolveSettings } from '../src/settings.ts';
+import { resolveSettings, type Settings } from '../src/settings.ts';
 
 try {
+  const { values } = parseArgs({ options: { compare: { type: 'string' } } });
   const settings = resolveSettings(process.env);
   const dir = isAbsolute(settings.contentDir) ? settings.contentDir : join(process.cwd(), settings.contentDir);
-  const path = join(dir, LOCK_FILE);
   const shown = `${settings.contentDir.replace(/\/$/, '')}/${LOCK_FILE}`;
+  if (values.compare !== undefined) compare(values.compare, join(dir, LOCK_FILE), shown, settings);
+  else lock(settings, join(dir, LOCK_FILE), shown);
+} catch (error) {
+  console.error(error instanceof Error ? `✖ ${error.message}` : error);
+  process.exitCode = 1;
+}
+
+function lock(settings: Settings, path: string, shown: string) {
   const result = checkContentOnDisk(settings);
   const blocking = result.diagnostics.filter((d) => d.severity === 'error' && !d.ruleId.startsWith('lock-'));
   if (blocking.length > 0) {
@@ -28,17 +44,28 @@ try {
     console.error(`\n✖ Fix these ${blocking.length} error${blocking.length === 1 ? '' : 's'} first (npm run check): nothing was locked.`);
     process.exit(1);
   }
-  const lock: Lock = existsSync(path) ? parseLock(readFileSync(path, 'utf8')) : new Map();
-  const plan = planLock(result.versions, lock, settings.asOf);
+  const existed = existsSync(path);
+  const current: Lock = existed ? readLock(readFileSync(path, 'utf8'), shown) : new Map();
+  const plan = planLock(result.versions, current, settings.asOf);
+  if (!existed && plan.added.length > 0) console.log(`  (no ${shown} yet: starting one. If it was deleted, restore it from git instead: the pull-request check compares it with the main branch.)`);
   for (const key of plan.added) console.log(`  locked      ${key}`);
   for (const key of plan.corrected) console.log(`  corrected   ${key} (new correction recorded)`);
   for (const key of plan.updatedDrafts) console.log(`  re-locked   ${key} (not published yet)`);
+  for (const key of plan.migrated) console.log(`  migrated    ${key} (rewritten in lock format 2: file name, dates and corrections)`);
   for (const key of plan.refused) {
     const version = result.versions.find((v) => `${v.document}/${v.effective}` === key)!;
-    console.error(`  refused     ${key}: ${lockedStatus(version, settings.asOf)}, and its text changed without a new correction.`);
-    console.error(`              ${changedVersionAdvice(version, settings.asOf, shown)} (See content/README.md, "Published versions are locked".)`);
+    const problems = plan.problems.get(key) ?? [];
+    const textOnly = problems.length === 1 && problems[0]!.rule === 'lock-changed' && problems[0]!.what.join() === 'text';
+    if (textOnly) {
+      console.error(`  refused     ${key}: ${lockedStatus(version, settings.asOf)}, and its text changed without a new correction.`);
+      console.error(`              ${changedVersionAdvice(version, settings.asOf, shown)} (See content/README.md, "Published versions are locked".)`);
+      continue;
+    }
+    console.error(`  refused     ${key}: ${lockedStatus(version, settings.asOf)}, and it changed in a way the lock does not allow:`);
+    const subject = { ...version, lockedPublished: current.get(key)?.published };
+    for (const problem of problems) console.error(`              - ${lockProblemMessage(problem, subject, settings.asOf, shown)} [${problem.rule}]`);
   }
-  const changed = plan.added.length + plan.corrected.length + plan.updatedDrafts.length > 0;
+  const changed = plan.added.length + plan.corrected.length + plan.updatedDrafts.length + plan.migrated.length > 0;
   if (changed) writeFileSync(path, serializeLock(plan.lock));
   if (plan.refused.length > 0) {
     // No tick after a refusal: the editor must act before the lock is right.
@@ -48,7 +75,43 @@ try {
   } else {
     console.log(changed ? `✔ ${shown} updated: commit it with your change.` : `✔ ${shown} is up to date (${count(plan.lock.size, 'version')} locked).`);
   }
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
+}
+
+function compare(ref: string, path: string, shown: string, settings: Settings) {
+  const top = git(['rev-parse', '--show-toplevel'], process.cwd()).trim();
+  const inRepo = relative(top, path).split('\\').join('/');
+  if (inRepo.startsWith('..')) throw new Error(`${shown} is not inside the git repository at ${top}.`);
+  const baseCommit = git(['merge-base', ref, 'HEAD'], top).trim();
+  const inBase = spawnSync('git', ['cat-file', '-e', `${baseCommit}:${inRepo}`], { cwd: top }).status === 0;
+  if (!inBase) {
+    console.log(`✔ ${ref} has no ${shown}: nothing to compare.`);
+    return;
+  }
+  const base = readLock(git(['show', `${baseCommit}:${inRepo}`], top), `${shown} on ${ref}`);
+  const next = existsSync(path) ? readLock(readFileSync(path, 'utf8'), shown) : new Map();
+  const diagnostics: Diagnostic[] = compareLocks(base, next, settings.asOf).map((rewrite) => ({
+    file: shown, line: rewrite.line || 1, column: 1, ruleId: rewrite.rule, severity: 'error', message: lockRewriteMessage(rewrite, ref, shown),
+  }));
+  for (const diagnostic of diagnostics) console.log(formatDiagnostic(diagnostic));
+  if (diagnostics.length > 0) {
+    console.log(`\n✖ ${count(diagnostics.length, 'entry', 'entries')} of ${shown} on ${ref} removed or rewritten.`);
+    process.exitCode = 1;
+  } else {
+    console.log(`✔ ${shown} keeps every entry of ${ref} (${count(base.size, 'entry', 'entries')}), with corrections only appended.`);
+  }
+}
+
+function readLock(text: string, name: string): Lock {
+  try {
+    return parseLock(text);
+  } catch (error) {
+    if (error instanceof LockSyntaxError) throw new Error(`${name}:${error.line}: ${error.message}. [lock-syntax]`, { cause: error });
+    throw error;
+  }
+}
+
+function git(args: string[], cwd: string): string {
+  const result = spawnSync('git', args, { cwd, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${(result.stderr || result.error?.message || '').trim()}`);
+  return result.stdout;
 }

@@ -5,6 +5,9 @@
  *
  * Rule ids: `correction-before-published`, `correction-future`, `correction-last-updated`.
  * (A correction without a date or reason is refused by the frontmatter schema: `frontmatter-schema`.)
+ * That corrections are append-only (a locked one never changes or disappears, a new one is dated on
+ * or after the one before it) is the lock's rule, since only the lock knows which are new: see
+ * judgeVersion in src/lib/lock.ts and rules/lock.ts (`lock-correction-*`).
  */
 import { isSeq, LineCounter, parseDocument } from 'yaml';
 import type { ContentRule } from '../content-check.ts';
