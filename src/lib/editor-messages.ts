@@ -142,7 +142,8 @@ export function yamlProblem(error: { code?: string; message: string }, sourceLin
  *   braces mean in MDX; otherwise the parser's reason.
  */
 export function mdxProblem(reason: string): string {
-  if (/acorn/i.test(reason)) {
+  // remark-mdx parses expressions with acorn, Sätteri with oxc: the same problem in two wordings.
+  if (/could not parse expression with (acorn|oxc)/i.test(reason) || /acorn/i.test(reason)) {
     return 'Curly braces { } start code in MDX, and the text between these braces is not code the site can read.';
   }
   return `${reason.replace(/\.$/, '')}.`;

@@ -8,6 +8,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite, root, writeContent } from '../helpers/site.ts';
+import { lockFor } from '../lib/editor-sources.ts';
 
 const written: string[] = [];
 afterAll(() => {
@@ -20,7 +21,8 @@ const upcoming = (frontmatter: string, rights = '## Your rights {#your-rights}')
   `---\nsummary: Adds e-mail addresses.\n${frontmatter}\n---\n\nFirst text.\n\n## What we collect {#information-we-collect}\n\nNames and e-mail addresses.\n\n${rights}\n\nAsk us.\n`;
 
 function check(name: string, files: Record<string, string>) {
-  const dir = writeContent(`issue5-${name}-${process.pid}`, { 'documents.yaml': registry, 'privacy-statement/2022-03-31.mdx': first, ...files });
+  const all = { 'documents.yaml': registry, 'privacy-statement/2022-03-31.mdx': first, ...files };
+  const dir = writeContent(`issue5-${name}-${process.pid}`, { ...all, 'versions.lock': lockFor(all, '2025-06-01') });
   written.push(dir);
   const result = spawnSync(process.execPath, [join(root, 'scripts', 'check.ts')], { cwd: root, encoding: 'utf8', env: { ...process.env, LEGAL_CONTENT_DIR: dir, LEGAL_AS_OF: '2025-06-01' } });
   return { dir, status: result.status, output: result.stdout.split(`${dir.slice(root.length + 1)}/`).join('content/') };

@@ -7,6 +7,7 @@ import { join, relative } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { folderHashes } from '../helpers/folder-hashes.ts';
 import { buildSite, readPage, text, tmp, writeContent } from '../helpers/site.ts';
+import { lockFor } from '../lib/editor-sources.ts';
 
 const previousSite = inject('fixtureSite');
 const cleanup: string[] = [];
@@ -71,7 +72,8 @@ describe('a failed build', () => {
 
   it('should leave the previous site intact when Astro fails after the check passed, and remove its staging folder', () => {
     const out = previousDist('editor-dist-astro');
-    const content = writeContent(`editor-astro-fail-${process.pid}`, { 'documents.yaml': registry, 'terms/2024-01-01.mdx': safeVersion });
+    const files = { 'documents.yaml': registry, 'terms/2024-01-01.mdx': safeVersion };
+    const content = writeContent(`editor-astro-fail-${process.pid}`, { ...files, 'versions.lock': lockFor(files, '2024-06-01') });
     cleanup.push(content);
     const [siteBefore, contentBefore] = [folderHashes(out), folderHashes(content)];
     // An invalid site URL passes the content check but makes Astro's config validation fail.
@@ -85,7 +87,8 @@ describe('a failed build', () => {
 });
 
 describe('a version with content components and corrections', () => {
-  const content = writeContent(`editor-components-${process.pid}`, { 'documents.yaml': registry, 'terms/2024-01-01.mdx': safeVersion });
+  const files = { 'documents.yaml': registry, 'terms/2024-01-01.mdx': safeVersion };
+  const content = writeContent(`editor-components-${process.pid}`, { ...files, 'versions.lock': lockFor(files, '2024-06-01') });
   const run = buildSite(`editor-components-${process.pid}`, { LEGAL_CONTENT_DIR: content, LEGAL_AS_OF: '2024-06-01' });
   cleanup.push(content, run.outDir);
 

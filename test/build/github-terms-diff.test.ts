@@ -33,6 +33,8 @@ describe.skipIf(!available)('GitHub Terms of Service corpus', () => {
     mkdirSync(work, { recursive: true });
     const imported = spawnSync(process.execPath, [join(root, 'scripts', 'import-markdown.ts'), corpus, '--document', 'github-terms', '--title', 'GitHub Terms of Service', '--out', content, '--site', 'https://docs.github.com'], { cwd: root, encoding: 'utf8' });
     if (imported.status !== 0) throw new Error(`The import failed:\n${imported.stderr}`);
+    const locked = spawnSync(process.execPath, [join(root, 'scripts', 'lock.ts')], { cwd: root, encoding: 'utf8', env: { ...process.env, LEGAL_CONTENT_DIR: content, LEGAL_AS_OF: '2026-11-30' } });
+    if (locked.status !== 0) throw new Error(`npm run lock failed:\n${locked.stderr}`);
     const built = buildSite(`github-terms-${process.pid}/site`, { LEGAL_CONTENT_DIR: content, LEGAL_AS_OF: '2026-11-30' });
     if (built.status !== 0) throw new Error(`The imported corpus did not build:\n${built.stderr}\n${built.stdout.slice(-3000)}`);
     site = built.outDir;

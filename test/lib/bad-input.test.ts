@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite, root, writeContent } from '../helpers/site.ts';
+import { lockFor } from './editor-sources.ts';
 
 const registry = `documents:
   - id: privacy-statement
@@ -26,6 +27,7 @@ const valid: Record<string, string> = {
   'privacy-statement/2024-01-01.mdx': second,
   'cookie-notice/2022-03-31.mdx': '---\nmaterial: false\n---\n\nCookies.\n',
 };
+valid['versions.lock'] = lockFor(valid, '2025-01-01');
 
 function check(name: string, changes: Record<string, string | undefined>) {
   const files = { ...valid, ...changes };
@@ -104,7 +106,8 @@ describe('bad input', () => {
     const { output } = check('many', { 'privacy-statement/2022-02-30.mdx': first, 'terms-of-use/2022-03-31.mdx': first });
     expect(output).toContain('[version-filename]');
     expect(output).toContain('[document-unregistered]');
-    expect(output).toMatch(/✖ 2 errors/);
+    expect(output).toContain('content/terms-of-use/2022-03-31.mdx:1:1: error: This version took effect on 2022-03-31 but is not in content/versions.lock.');
+    expect(output).toMatch(/✖ 3 errors/);
   });
 
   it('should make the build exit non-zero on bad content', () => {

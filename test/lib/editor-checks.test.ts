@@ -15,9 +15,9 @@ const second = (body: string) => version('summary: Adds retention.\nmaterial: fa
 /** The .md terms with another body; its body starts on line 7. */
 const terms = (body: string) => version('material: false', `## Acceptable use {#acceptable-use}\n\n${body}`);
 
-/** Errors of the unlocked base content with some files changed (the base itself has only a lock-missing warning). */
+/** Errors of the unlocked base content with some files changed, but for its missing lock (see lock-rule.test.ts). */
 function errors(changes: Record<string, string>) {
-  return checkContent(sourcesOf({ ...base, ...changes }), asOf).diagnostics.filter((d) => d.severity === 'error');
+  return checkContent(sourcesOf({ ...base, ...changes }), asOf).diagnostics.filter((d) => d.severity === 'error' && d.ruleId !== 'lock-missing');
 }
 
 describe('safe MDX', () => {
@@ -192,7 +192,7 @@ describe('internal links', () => {
   });
 
   it('should check <a href> in the raw HTML of a .md version, at the attribute', () => {
-    const found = errors({ [TERMS]: terms('Read <a href="#acceptable-use">the rules</a> and\n<a class="x" href="#rules">more</a> or <a href="/privacy-statment/">this</a>.') });
+    const found = errors({ [TERMS]: terms('Read <a href="#acceptable-use">the rules</a> and\n<a title="x" href="#rules">more</a> or <a href="/privacy-statment/">this</a>.') });
     expect(found.map((e) => `${e.line}:${e.column} ${e.ruleId}`)).toEqual(['8:14 link-missing-anchor', '8:43 link-unknown-document']);
     expect(found[0]!.message).toContain('#acceptable-use');
   });
@@ -291,10 +291,10 @@ describe('the lock', () => {
     expect(places(checkChanged({ 'versions.lock': 'privacy-statement/2022-03-31:\n  sha256: nope\n  corrections: 0\n' }))).toEqual(['content/versions.lock:1 lock-syntax']);
   });
 
-  it('should only warn when there is no lock file at all', () => {
+  it('should refuse content without a lock file while versions are published', () => {
     const found = checkChanged({ 'versions.lock': undefined });
-    expect(found.map((d) => [d.ruleId, d.severity])).toEqual([['lock-missing', 'warning']]);
-    expect(formatDiagnostic(found[0]!)).toMatch(/^content\/versions\.lock:1:1: warning: There is no content\/versions\.lock, so 3 published versions are not protected/);
+    expect(found.map((d) => [d.ruleId, d.severity])).toEqual([['lock-missing', 'error']]);
+    expect(formatDiagnostic(found[0]!)).toMatch(/^content\/versions\.lock:1:1: error: There is no content\/versions\.lock, but 3 versions are in effect or published for notice/);
   });
 });
 

@@ -44,10 +44,11 @@ describe('npm run check', () => {
   });
 
   it('should exit 0 when there are warnings only, and print them', () => {
-    const { status, stdout } = run('check', content('check-warnings', base));
+    // Before any version takes effect, a missing lock is only a warning.
+    const { status, stdout } = run('check', content('check-warnings', base), [], '2022-01-01');
     expect(status).toBe(0);
-    expect(stdout).toMatch(/^content\/versions\.lock:1:1: warning: There is no content\/versions\.lock, .* \[lock-missing\]$/m);
-    expect(stdout).toContain('✔ 2 documents, 3 versions checked (as of 2025-06-01), 1 warning\n');
+    expect(stdout).toMatch(/^content\/versions\.lock:1:1: warning: There is no content\/versions\.lock\. .* \[lock-missing\]$/m);
+    expect(stdout).toContain('✔ 2 documents, 3 versions checked (as of 2022-01-01), 1 warning\n');
   });
 
   it('should pass on the real content/ with its lock', () => {
@@ -87,7 +88,7 @@ describe('npm run lock', () => {
     expect(run('check', dir).stdout).toContain('[lock-stale]');
     const result = run('lock', dir);
     expect(result.stdout).toContain('corrected   privacy-statement/2022-03-31 (new correction recorded)');
-    expect(readFileSync(join(dir, 'versions.lock'), 'utf8')).toMatch(/privacy-statement\/2022-03-31:\n {2}sha256: "[0-9a-f]{64}"\n {2}corrections: 1\n/);
+    expect(readFileSync(join(dir, 'versions.lock'), 'utf8')).toMatch(/privacy-statement\/2022-03-31:\n {2}sha256: "[0-9a-f]{64}"\n {2}file: "2022-03-31\.mdx"\n {2}corrections:\n {4}- date: "2024-05-01"\n {6}reason: "Fixes a typo\."\n/);
     expect(run('check', dir).status).toBe(0);
   });
 

@@ -92,7 +92,8 @@ export function versionContent(tree: Root, text: string, format: SourceFormat): 
     problems.push({ line: node?.position?.start.line ?? 1, column: node?.position?.start.column ?? 1, ruleId, message });
   checkMdast(tree, text, format, report);
   let result: VersionContent;
-  if (problems.length > 0) result = { hast: { type: 'root', children: [] }, problems, links: [] };
+  // Refused before hast is built: the Markdown links are still listed, so the editor hears of every dead link at once.
+  if (problems.length > 0) result = { hast: { type: 'root', children: [] }, problems, links: markdownLinks(tree) };
   else {
     const hast = toHastTree(tree, text);
     const links: ContentLink[] = [];
@@ -279,6 +280,21 @@ function hasRaw(tree: HastRoot): boolean {
   return false;
 }
 
+/** Links and images of the Markdown (not raw HTML), from the mdast. */
+function markdownLinks(tree: Root): ContentLink[] {
+  const links: ContentLink[] = [];
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && !checkUrl(node.url, node.type === 'image')) {
+      links.push({ url: node.url, element: node.type === 'image' ? 'img' : 'a', line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
+    }
+    const children = (node as { children?: Nodes[] }).children;
+    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return links;
+}
+
 function walkHeadings(node: Nodes, into: Heading[]): void {
   if (node.type === 'heading') into.push(node);
   for (const child of (node as { children?: Nodes[] }).children ?? []) walkHeadings(child, into);
@@ -352,8 +368,9 @@ function checkProperties(node: Element, text: string, report: Report, links: Con
       const url = String(value);
       const media = property === 'src';
       const place = at(property);
-      links.push({ url, element: media ? 'img' : 'a', line: place.position.start.line, column: place.position.start.column });
       const problem = checkUrl(url, media);
+      // Only URLs the page may print are links for the other rules (a refused `java\tscript:` is no relative link).
+      if (!problem) links.push({ url, element: media ? 'img' : 'a', line: place.position.start.line, column: place.position.start.column });
       if (problem?.kind === 'scheme') report(place, 'safe-mdx-url', `${media ? 'The image' : 'The link'} \`${short(url)}\` uses a \`${problem.scheme}:\` URL, which is not allowed. ${media ? 'Put the file under public/images/ and write ![description](/images/file.png).' : 'Link to an https:, mailto: or tel: address, or a site path such as /privacy-statement/.'}`);
       else if (problem?.kind === 'external-media') report(place, 'safe-mdx-external-media', `The image \`${short(url)}\` is loaded from another host (${problem.host}). Put the file under public/images/ and write ![description](/images/file.png).`);
     }
