@@ -61,13 +61,15 @@ describe('lockOutputFolder', () => {
   it('should make a second build wait, naming the first, until the first releases the lock', async () => {
     const path = lockPath();
     const first = child(`const lock = await lockOutputFolder(${JSON.stringify(path)}); console.log('locked'); setTimeout(() => { lock.release(); console.log('released'); }, 800);`);
+    // Listen for the exit at once: the child may be gone before this test gets to ask.
+    const firstExit = exited(first);
     await untilPrinted(first, 'locked');
     const waitedFor: (LockOwner | null)[] = [];
     const started = Date.now();
     const lock = await lockOutputFolder(path, { timeoutMs: 20_000, pollMs: 20, onWait: (o) => waitedFor.push(o) });
     expect(waitedFor.map((o) => o?.pid)).toEqual([first.pid]);
     expect(Date.now() - started).toBeGreaterThan(300);
-    expect(await exited(first)).toBe(0);
+    expect(await firstExit).toBe(0);
     lock.release();
   });
 
