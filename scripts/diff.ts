@@ -12,7 +12,7 @@ import { diffSources } from '../src/lib/diff/index.ts';
 import { formatMarkdown } from '../src/lib/diff/format-markdown.ts';
 import { formatTerminal } from '../src/lib/diff/format-terminal.ts';
 import { DiffRequestError, pickVersions } from '../src/lib/diff/pick-versions.ts';
-import { sourceFormatOf } from '../src/lib/version-source.ts';
+import { sourceFormatOf } from '../src/lib/content/version-source.ts';
 import { readContent } from '../src/node/read-content.ts';
 import { resolveSettings } from '../src/settings.ts';
 

@@ -3,7 +3,7 @@
  * policies written in Markdown (e.g. GitHub's site-policy repository) as versions of a document.
  *
  * Each source file must be named by its effective date (`2020-11-16.md`). Writes
- * `<out>/<document>/<date>.<md|mdx>` (see src/lib/import-markdown.ts for the conversion) and adds
+ * `<out>/<document>/<date>.<md|mdx>` (see src/lib/editor/import-markdown.ts for the conversion) and adds
  * the document to `<out>/documents.yaml` when it is not there yet.
  *
  * Options: --out <content folder> (default LEGAL_CONTENT_DIR or content), --format md|mdx
@@ -16,8 +16,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse, stringify } from 'yaml';
-import { importMarkdown } from '../src/lib/import-markdown.ts';
-import { documentEntrySchema } from '../src/lib/schemas.ts';
+import { importMarkdown } from '../src/lib/editor/import-markdown.ts';
+import { documentEntrySchema } from '../src/lib/content/schemas.ts';
 
 try {
   const { values, positionals } = parseArgs({

@@ -3,13 +3,13 @@
  * entry is rewritten only for a version with corrections appended in order, a draft not yet
  * published when it was locked, or a format-1 entry the version still matches (rewritten in
  * format 2); a published version changed otherwise is refused (exit 1, with a ✖ summary and the
- * way out, see src/lib/lock-messages.ts). Refuses to run while the content has other errors, so a
+ * way out, see src/lib/check/lock-messages.ts). Refuses to run while the content has other errors, so a
  * broken text is never locked.
  *
  * `npm run lock -- --compare <git-ref>` (the pull-request workflow runs it): compare the lock with
  * the one at the merge base of <git-ref> and HEAD (<git-ref> itself for a pull request's merge
  * commit), print each entry removed or rewritten as `file:line:column: error: message [rule-id]`,
- * and exit 1 if there is any (see compareLocks in src/lib/lock.ts). Writes nothing.
+ * and exit 1 if there is any (see compareLocks in src/lib/check/lock.ts). Writes nothing.
  *
  * Environment: LEGAL_CONTENT_DIR, LEGAL_AS_OF (see src/settings.ts).
  */
@@ -17,10 +17,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../src/lib/diagnostics.ts';
-import { count } from '../src/lib/editor-messages.ts';
-import { changedVersionAdvice, lockedStatus, lockProblemMessage, lockRewriteMessage } from '../src/lib/lock-messages.ts';
-import { compareLocks, LOCK_FILE, LockSyntaxError, parseLock, planLock, serializeLock, type Lock } from '../src/lib/lock.ts';
+import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../src/lib/check/diagnostics.ts';
+import { count } from '../src/lib/check/editor-messages.ts';
+import { changedVersionAdvice, lockedStatus, lockProblemMessage, lockRewriteMessage } from '../src/lib/check/lock-messages.ts';
+import { compareLocks, LOCK_FILE, LockSyntaxError, parseLock, planLock, serializeLock, type Lock } from '../src/lib/check/lock.ts';
 import { checkContentOnDisk } from '../src/node/run-check.ts';
 import { resolveSettings, type Settings } from '../src/settings.ts';
 

@@ -10,8 +10,8 @@ import { writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDate } from '../src/lib/dates.ts';
-import { NewVersionError, planNewVersion } from '../src/lib/new-version.ts';
-import { readRegistry } from '../src/lib/registry.ts';
+import { NewVersionError, planNewVersion } from '../src/lib/editor/new-version.ts';
+import { readRegistry } from '../src/lib/content/registry.ts';
 import { readContent } from '../src/node/read-content.ts';
 import { resolveSettings } from '../src/settings.ts';
 

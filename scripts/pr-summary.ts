@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { diffFailure, prSummary, type ChangedFile, type FileStatus } from '../src/lib/pr-summary.ts';
+import { diffFailure, prSummary, type ChangedFile, type FileStatus } from '../src/lib/editor/pr-summary.ts';
 import { checkContentOnDisk } from '../src/node/run-check.ts';
 import { resolveSettings } from '../src/settings.ts';
 

@@ -6,7 +6,7 @@
  */
 import { defineCollection } from 'astro:content';
 import { z } from 'zod';
-import { deepLinkEntrySchema, documentEntrySchema, frontmatterSchema } from './lib/schemas.ts';
+import { deepLinkEntrySchema, documentEntrySchema, frontmatterSchema } from './lib/content/schemas.ts';
 import { linkEntries, registryEntries, versionsLoader, yamlFileLoader } from './node/versions-loader.ts';
 import { resolveSettings } from './settings.ts';
 

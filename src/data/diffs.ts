@@ -4,7 +4,7 @@
  * Each version is parsed once and each diff computed once per build.
  */
 import { blocksOf, diffBlocks, type Block, type DiffStats, type VersionDiff } from '../lib/diff/index.ts';
-import type { Document, Version } from '../lib/site-model.ts';
+import type { Document, Version } from '../lib/site/site-model.ts';
 import { activePrecomputedDiffs } from '../node/precomputed-diffs.ts';
 import { getVersionSource } from './legal.ts';
 

@@ -3,9 +3,9 @@
  * `getCollection()`. Pages ask it for documents and for a version's rendered content.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildSiteModel, type Document, type Version } from '../lib/site-model.ts';
-import { formerAnchorsAt, type FormerAnchors } from '../lib/anchors.ts';
-import { resolveDeepLink, type DeepLink, type ResolvedDeepLink } from '../lib/deep-links.ts';
+import { buildSiteModel, type Document, type Version } from '../lib/site/site-model.ts';
+import { formerAnchorsAt, type FormerAnchors } from '../lib/content/anchors.ts';
+import { resolveDeepLink, type DeepLink, type ResolvedDeepLink } from '../lib/site/deep-links.ts';
 import { resolveSettings, type Settings } from '../settings.ts';
 
 /** The build's settings (as-of date, base, time zone). */
@@ -59,7 +59,7 @@ export interface SectionAnchor {
  * The anchors of a version as its page renders them, and its former anchors (issue 5).
  *
  * @returns `anchors` in document order; `former` maps old ids to current ids, declared by this
- *   version or an earlier one of the same document (see formerAnchorsAt in src/lib/anchors.ts).
+ *   version or an earlier one of the same document (see formerAnchorsAt in src/lib/content/anchors.ts).
  */
 export async function getVersionAnchors(version: Version): Promise<{ anchors: SectionAnchor[]; former: FormerAnchors }> {
   const { byDocument } = await load();

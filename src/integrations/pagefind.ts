@@ -1,6 +1,6 @@
 /**
  * Astro integration that builds the Pagefind search index once the site is written: it indexes the
- * built pages (only the elements marked `data-pagefind-body`, see src/lib/search-index.ts) and writes
+ * built pages (only the elements marked `data-pagefind-body`, see src/lib/site/search-index.ts) and writes
  * the index and Pagefind's browser code to `<outDir>/pagefind/`, so the site serves search from its
  * own origin. Runs inside `npm run build` (the staging folder of scripts/build.ts); `astro dev` has no
  * index, and the search page says so.

@@ -5,7 +5,7 @@
 import type { AstroIntegration } from 'astro';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { headersFile } from '../lib/security-policy.ts';
+import { headersFile } from '../lib/security/security-policy.ts';
 
 /**
  * @param base The base path the site is served under (`/` or `/legal/`).

@@ -1,12 +1,12 @@
 /**
  * The sitemap (issue 5): `@astrojs/sitemap` lists every built page; this wrapper leaves out the
  * `/go/` redirects and the search page and sets each page's `lastmod` from version dates
- * (src/lib/sitemap-dates.ts). Writes `sitemap-index.xml` (see `robots.txt`) and `sitemap-0.xml`.
+ * (src/lib/site/sitemap-dates.ts). Writes `sitemap-index.xml` (see `robots.txt`) and `sitemap-0.xml`.
  */
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
-import { buildSiteModel } from '../lib/site-model.ts';
-import { sitemapDates } from '../lib/sitemap-dates.ts';
+import { buildSiteModel } from '../lib/site/site-model.ts';
+import { sitemapDates } from '../lib/site/sitemap-dates.ts';
 import { readSiteInputs } from '../node/read-site-inputs.ts';
 import type { Settings } from '../settings.ts';
 

@@ -8,7 +8,7 @@
  * a preview publishes nothing; they are listed on the console like warnings.
  */
 import { statSync } from 'node:fs';
-import type { CheckResult } from '../lib/content-check.ts';
+import type { CheckResult } from '../lib/check/content-check.ts';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../lib/diagnostics.ts';
 import type { Settings } from '../settings.ts';
 import { filesUnder } from './read-content.ts';

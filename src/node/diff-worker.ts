@@ -9,7 +9,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { blocksOf, diffBlocks, type Block } from '../lib/diff/index.ts';
-import { sourceFormatOf } from '../lib/version-source.ts';
+import { sourceFormatOf } from '../lib/content/version-source.ts';
 import { readContent } from './read-content.ts';
 
 const VERSION_FILE = /^([^/]+)\/(\d{4}-\d{2}-\d{2})\.mdx?$/;

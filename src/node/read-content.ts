@@ -5,7 +5,7 @@
  */
 import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
-import type { ContentSources, SourceFile } from '../lib/content-check.ts';
+import type { ContentSources, SourceFile } from '../lib/check/content-check.ts';
 import { decodeSource } from '../lib/content/source-text.ts';
 import type { Diagnostic } from '../lib/diagnostics.ts';
 

@@ -2,10 +2,10 @@
  * Read what the site model needs (registry entries and each version's frontmatter) without
  * parsing any version's text: for build steps that need dates and titles, not the content check.
  */
-import { readRegistry } from '../lib/registry.ts';
-import { isFrontmatterSyntaxError, readFrontmatter } from '../lib/frontmatter.ts';
-import { frontmatterSchema, type DocumentEntry } from '../lib/schemas.ts';
-import type { VersionInput } from '../lib/site-model.ts';
+import { readRegistry } from '../lib/content/registry.ts';
+import { isFrontmatterSyntaxError, readFrontmatter } from '../lib/content/frontmatter.ts';
+import { frontmatterSchema, type DocumentEntry } from '../lib/content/schemas.ts';
+import type { VersionInput } from '../lib/site/site-model.ts';
 import type { Settings } from '../settings.ts';
 import { readContent } from './read-content.ts';
 

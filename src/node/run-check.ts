@@ -2,7 +2,7 @@
  * Run the content check on disk: the one entry point shared by `npm run check`, the build script
  * and the Astro integration, so all three apply exactly the same rules.
  */
-import { checkContent, type CheckResult } from '../lib/content-check.ts';
+import { checkContent, type CheckResult } from '../lib/check/content-check.ts';
 import { ContentError } from '../lib/diagnostics.ts';
 import type { Settings } from '../settings.ts';
 import { readContent } from './read-content.ts';

@@ -10,14 +10,14 @@
  * parse or allow stops `astro build` and `astro dev` with `file:line:column: message [rule-id]`.
  */
 import type { Loader } from 'astro/loaders';
-import { formerAnchorsAt, formerAnchorsBySection, headingAnchors } from '../lib/anchors.ts';
+import { formerAnchorsAt, formerAnchorsBySection, headingAnchors } from '../lib/content/anchors.ts';
 import { versionContent } from '../lib/content/version-content.ts';
 import { renderVersionHtml } from '../lib/content/version-html.ts';
 import { formatDiagnostic, type Diagnostic } from '../lib/diagnostics.ts';
-import { deepLinkEntries } from '../lib/deep-links.ts';
-import { isFrontmatterSyntaxError, readFrontmatter } from '../lib/frontmatter.ts';
-import { frontmatterSchema, type Frontmatter } from '../lib/schemas.ts';
-import { parseVersionSource, sourceFormatOf, type SourceFormat } from '../lib/version-source.ts';
+import { deepLinkEntries } from '../lib/site/deep-links.ts';
+import { isFrontmatterSyntaxError, readFrontmatter } from '../lib/content/frontmatter.ts';
+import { frontmatterSchema, type Frontmatter } from '../lib/content/schemas.ts';
+import { parseVersionSource, sourceFormatOf, type SourceFormat } from '../lib/content/version-source.ts';
 import { readContent } from './read-content.ts';
 import { parse } from 'yaml';
 import { resolve } from 'node:path';
@@ -175,5 +175,5 @@ export function registryEntries(text: string): { id: string }[] {
   return (parse(text) as { documents: { id: string }[] }).documents.map((entry, order) => ({ ...entry, order }));
 }
 
-/** `links.yaml` as entries (src/lib/deep-links.ts). */
+/** `links.yaml` as entries (src/lib/site/deep-links.ts). */
 export const linkEntries = deepLinkEntries;

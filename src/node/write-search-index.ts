@@ -1,6 +1,6 @@
 /**
  * Build the Pagefind search index of a built site: index the pages (only the elements marked
- * `data-pagefind-body`, see src/lib/search-index.ts) and write the index and Pagefind's browser code
+ * `data-pagefind-body`, see src/lib/site/search-index.ts) and write the index and Pagefind's browser code
  * to `<site>/pagefind/`, so the site serves search from its own origin.
  *
  * Called by the pagefind integration at the end of `astro build`, or, in `npm run build`, by

@@ -1,8 +1,8 @@
 /** `/feed.xml`: Atom feed of every version of every document (issue 5). */
 import type { APIRoute } from 'astro';
 import { getDocuments, settings } from '../data/legal.ts';
-import { atomFeed } from '../lib/feeds.ts';
-import { withBase } from '../lib/urls.ts';
+import { atomFeed } from '../lib/site/feeds.ts';
+import { withBase } from '../lib/site/urls.ts';
 
 export const GET: APIRoute = async () => {
   const absolute = (path: string) => new URL(withBase(settings.base, path), settings.site).href;

@@ -9,7 +9,7 @@
  * - renders each result as a link to the version (labelled when archived or upcoming) with links to
  *   the matching sections (`/privacy-statement/#california-privacy-rights`).
  */
-import { readSearchState, statusFilter, versionLabel, writeSearchState, type SearchState } from '../lib/search-page.ts';
+import { readSearchState, statusFilter, versionLabel, writeSearchState, type SearchState } from '../lib/site/search-page.ts';
 
 /** The parts of the Component UI's instance this script uses (see Pagefind's custom-components docs). */
 interface PagefindInstance {

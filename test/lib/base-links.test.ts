@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { headingAnchors } from '../../src/lib/anchors.ts';
-import { rebaseSiteUrl } from '../../src/lib/base-links.ts';
+import { headingAnchors } from '../../src/lib/content/anchors.ts';
+import { rebaseSiteUrl } from '../../src/lib/content/base-links.ts';
 import { versionContent } from '../../src/lib/content/version-content.ts';
 import { renderVersionHtml } from '../../src/lib/content/version-html.ts';
-import { parseVersionSource, type SourceFormat } from '../../src/lib/version-source.ts';
+import { parseVersionSource, type SourceFormat } from '../../src/lib/content/version-source.ts';
 
 /** Render a version's text as its page prints it, under a base. */
 function render(text: string, format: SourceFormat, base = '/legal/'): string {

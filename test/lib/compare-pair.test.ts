@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultComparePair } from '../../src/lib/compare-pair.ts';
-import { buildSiteModel } from '../../src/lib/site-model.ts';
+import { defaultComparePair } from '../../src/lib/site/compare-pair.ts';
+import { buildSiteModel } from '../../src/lib/site/site-model.ts';
 
 const entries = [{ id: 'privacy-statement', title: 'Privacy Statement', kind: 'statement' as const, description: 'd' }];
 const version = (effective: string, frontmatter = {}) => ({ document: 'privacy-statement', effective, frontmatter });

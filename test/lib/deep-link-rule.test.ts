@@ -3,7 +3,7 @@
  * document; archived versions keep their own anchors.
  */
 import { describe, expect, it } from 'vitest';
-import { readDeepLinks } from '../../src/lib/deep-links.ts';
+import { readDeepLinks } from '../../src/lib/site/deep-links.ts';
 import { checkFiles, cookieVersion, firstVersion, only, registry, version } from './rule-sources.ts';
 
 const upcoming = version('summary: Renames a section.\nmaterial: false', '## What we collect {#information-we-collect}\n\nNames.\n\n## Get in touch {#get-in-touch}\n\nWrite to us.');

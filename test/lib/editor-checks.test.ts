@@ -4,7 +4,7 @@
  * foundation's cases are in bad-input.test.ts; anchors, deep links and notice in their own tests.)
  */
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/lib/content-check.ts';
+import { checkContent } from '../../src/lib/check/content-check.ts';
 import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
 import { asOf, base, checkChanged, locked, lockFor, places, sourcesOf, version } from './editor-sources.ts';
 

@@ -2,9 +2,9 @@
  * In-memory content for the editors' checks (issue 6): a small valid base with a lock, changed per
  * test case and checked with the pure content check.
  */
-import { checkContent, type ContentSources } from '../../src/lib/content-check.ts';
+import { checkContent, type ContentSources } from '../../src/lib/check/content-check.ts';
 import type { Diagnostic } from '../../src/lib/diagnostics.ts';
-import { planLock, serializeLock } from '../../src/lib/lock.ts';
+import { planLock, serializeLock } from '../../src/lib/check/lock.ts';
 
 /** As-of date of the base content: both versions of the privacy statement are in effect. */
 export const asOf = '2025-06-01';

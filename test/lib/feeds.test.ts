@@ -6,9 +6,9 @@ import fc from 'fast-check';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parse as parseHtml } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { atomFeed, type FeedOptions } from '../../src/lib/feeds.ts';
-import type { DocumentEntry, Frontmatter } from '../../src/lib/schemas.ts';
-import { buildSiteModel } from '../../src/lib/site-model.ts';
+import { atomFeed, type FeedOptions } from '../../src/lib/site/feeds.ts';
+import type { DocumentEntry, Frontmatter } from '../../src/lib/content/schemas.ts';
+import { buildSiteModel } from '../../src/lib/site/site-model.ts';
 
 const origin = 'https://legal.example.test';
 const options: FeedOptions = {

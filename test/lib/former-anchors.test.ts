@@ -2,7 +2,7 @@
  * Former anchors (issue 5): old ids of renamed sections, inherited by later versions and chained.
  */
 import { describe, expect, it } from 'vitest';
-import { formerAnchorsAt, formerAnchorsBySection } from '../../src/lib/anchors.ts';
+import { formerAnchorsAt, formerAnchorsBySection } from '../../src/lib/content/anchors.ts';
 
 describe('former anchors', () => {
   it('should keep a former anchor in the versions after the one that declares it', () => {

@@ -4,7 +4,7 @@
  * and says how to fix it. Content from editor-sources.ts: the locked base, checked as of 2025-06-01.
  */
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/lib/content-check.ts';
+import { checkContent } from '../../src/lib/check/content-check.ts';
 import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
 import { asOf, base, checkChanged, locked, lockFor, places, sourcesOf } from './editor-sources.ts';
 

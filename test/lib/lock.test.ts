@@ -4,7 +4,7 @@
  * against its entry, and how the pull-request check compares a lock with the base branch's.
  */
 import { describe, expect, it } from 'vitest';
-import { compareLocks, isFormat1, judgeVersion, lockEntryOf, LockSyntaxError, mustBeLocked, parseLock, planLock, serializeLock, versionHash, type Lock, type LockableVersion, type LockEntry } from '../../src/lib/lock.ts';
+import { compareLocks, isFormat1, judgeVersion, lockEntryOf, LockSyntaxError, mustBeLocked, parseLock, planLock, serializeLock, versionHash, type Lock, type LockableVersion, type LockEntry } from '../../src/lib/check/lock.ts';
 
 const text = '---\nsummary: Adds retention.\nmaterial: true\n---\n\n## Retention {#retention}\n\nA year.\n';
 const withCorrection = (t: string) => t.replace('material: true', 'material: true\nlastUpdated: 2024-05-02\ncorrections:\n  - date: 2024-05-02\n    reason: Typo.');

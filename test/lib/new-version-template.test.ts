@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readFrontmatter } from '../../src/lib/frontmatter.ts';
-import { planNewVersion } from '../../src/lib/new-version.ts';
+import { readFrontmatter } from '../../src/lib/content/frontmatter.ts';
+import { planNewVersion } from '../../src/lib/editor/new-version.ts';
 
 describe('the new-version template', () => {
   it('should give valid frontmatter when an editor follows it literally: remove the "# " of each key, delete the TODO lines', () => {

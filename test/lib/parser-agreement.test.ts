@@ -5,9 +5,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { headingAnchors } from '../../src/lib/anchors.ts';
+import { headingAnchors } from '../../src/lib/content/anchors.ts';
 import { flattenBlocks } from '../../src/lib/diff/index.ts';
-import { parseVersionSource, parseWithRemark, type SourceFormat } from '../../src/lib/version-source.ts';
+import { parseVersionSource, parseWithRemark, type SourceFormat } from '../../src/lib/content/version-source.ts';
 import { root, sharedDir } from '../helpers/site.ts';
 
 const githubTerms = join(sharedDir, 'corpora', 'github-terms-of-service');

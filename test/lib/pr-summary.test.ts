@@ -13,7 +13,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { diffFailure, prSummary, SUMMARY_MARKER, type SummaryInput } from '../../src/lib/pr-summary.ts';
+import { diffFailure, prSummary, SUMMARY_MARKER, type SummaryInput } from '../../src/lib/editor/pr-summary.ts';
 import { root, tmp } from '../helpers/site.ts';
 import { base, locked, lockFor, version } from './editor-sources.ts';
 

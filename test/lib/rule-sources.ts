@@ -2,7 +2,7 @@
  * In-memory content for the unit tests of the anchor, deep-link and notice rules: a registry and
  * versions written as text, checked with the pure content check (no disk, no build).
  */
-import { checkContent, type ContentSources } from '../../src/lib/content-check.ts';
+import { checkContent, type ContentSources } from '../../src/lib/check/content-check.ts';
 import type { Diagnostic } from '../../src/lib/diagnostics.ts';
 
 /** A registry with a privacy statement (optionally with a notice setting) and a cookie notice. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildSiteModel } from '../../src/lib/site-model.ts';
-import { archivedWeight, isIndexedPage, searchAttributes } from '../../src/lib/search-index.ts';
-import { readSearchState, statusFilter, versionLabel, writeSearchState } from '../../src/lib/search-page.ts';
+import { buildSiteModel } from '../../src/lib/site/site-model.ts';
+import { archivedWeight, isIndexedPage, searchAttributes } from '../../src/lib/site/search-index.ts';
+import { readSearchState, statusFilter, versionLabel, writeSearchState } from '../../src/lib/site/search-page.ts';
 
 const entries = [
   { id: 'privacy-statement', title: 'Privacy Statement', kind: 'statement' as const, description: 'd' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSiteModel } from '../../src/lib/site-model.ts';
+import { buildSiteModel } from '../../src/lib/site/site-model.ts';
 
 const entries = [
   { id: 'privacy-statement', title: 'Privacy Statement', kind: 'statement' as const, description: 'd' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeVersions, versionInEffectOn } from '../../src/lib/timeline.ts';
+import { placeVersions, versionInEffectOn } from '../../src/lib/site/timeline.ts';
 
 const versions = [{ effective: '2024-03-01' }, { effective: '2023-01-15' }, { effective: '2025-09-01' }];
 

@@ -2,10 +2,10 @@ import type { Heading, Nodes } from 'mdast';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { jsxAttributeOffsets } from '../../src/lib/jsx-attribute-places.ts';
-import { walk } from '../../src/lib/mdast-walk.ts';
+import { jsxAttributeOffsets } from '../../src/lib/content/jsx-attribute-places.ts';
+import { walk } from '../../src/lib/content/mdast-walk.ts';
 import { describe, expect, it } from 'vitest';
-import { parseVersionSource } from '../../src/lib/version-source.ts';
+import { parseVersionSource } from '../../src/lib/content/version-source.ts';
 
 describe('version source', () => {
   it('should read {#anchor} heading attributes without MDX reading them as code', () => {

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, inject, test } from 'vitest';
-import { headerPolicy, metaPolicy } from '../../src/lib/security-policy.ts';
+import { headerPolicy, metaPolicy } from '../../src/lib/security/security-policy.ts';
 
 const site = inject('fixtureSite');
 const realSite = inject('realSite');

@@ -1,5 +1,5 @@
 /**
- * A version's text as data: its one parsed tree (mdast, from src/lib/version-source.ts) checked
+ * A version's text as data: its one parsed tree (mdast, from src/lib/content/version-source.ts) checked
  * against an allow-list that fails closed, then turned into the hast the page prints. The content
  * check reports `problems` in an editor's words; the site's loader (src/node/versions-loader.ts)
  * refuses to build a version that has any. Both call this one function on the same tree, so what
@@ -23,12 +23,12 @@ import type { Heading, Nodes, Root } from 'mdast';
 import { toHast, type Handler } from 'mdast-util-to-hast';
 import { parseFragment } from 'parse5';
 import { VFile } from 'vfile';
-import { headingAnchors } from '../anchors.ts';
-import { findContentComponent, listContentComponents } from '../content-components.ts';
-import { kebabAnchor } from '../schemas.ts';
+import { headingAnchors } from './anchors.ts';
+import { findContentComponent, listContentComponents } from './content-components.ts';
+import { kebabAnchor } from './schemas.ts';
 import { forbiddenElements, markdownAlternatives } from '../security/element-advice.ts';
 import { checkUrl, contentSchema } from '../security/content-schema.ts';
-import type { SourceFormat } from '../version-source.ts';
+import type { SourceFormat } from './version-source.ts';
 
 /** One thing in a version that the allow-list refuses. */
 export interface ContentProblem {
@@ -78,7 +78,7 @@ const cache = new WeakMap<Root, VersionContent>();
 /**
  * Check a parsed version against the allow-list and build its hast.
  *
- * @param tree The version's mdast (src/lib/version-source.ts `parseVersionSource`); not changed.
+ * @param tree The version's mdast (src/lib/content/version-source.ts `parseVersionSource`); not changed.
  * @param text The whole file text the tree was parsed from (positions of raw HTML are read against it).
  * @param format `md` or `mdx`: raw HTML is allowed in `.md` only, JSX components in `.mdx` only.
  * @returns The sanitised hast, the problems and the links. Never throws on content; the result is
@@ -122,7 +122,7 @@ function checkMdast(tree: Root, text: string, format: SourceFormat, report: Repo
       continue;
     }
     const type = node.type as string;
-    if (type === 'yaml' && depth === 1 && index === 0) continue; // the frontmatter, read by src/lib/frontmatter.ts
+    if (type === 'yaml' && depth === 1 && index === 0) continue; // the frontmatter, read by src/lib/content/frontmatter.ts
     if (type === 'mdxjsEsm') {
       report(node, 'safe-mdx-esm', `\`import\` and \`export\` are not allowed in content: a version cannot load code. The components ${components} are available without importing: delete this line.`);
       continue;
@@ -316,7 +316,7 @@ function expandComponent(name: string, attributes: Record<string, string>, child
     case 'Address':
       return h('address', { className: ['content-address'] }, children);
     default:
-      throw new Error(`No markup for the content component <${name}> (src/lib/content-components.ts lists it, version-content.ts must expand it)`);
+      throw new Error(`No markup for the content component <${name}> (src/lib/content/content-components.ts lists it, version-content.ts must expand it)`);
   }
 }
 

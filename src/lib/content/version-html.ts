@@ -5,8 +5,8 @@
  */
 import type { Element, ElementContent, Nodes, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import { rebaseSiteUrl } from '../base-links.ts';
-import type { HeadingAnchor } from '../anchors.ts';
+import { rebaseSiteUrl } from './base-links.ts';
+import type { HeadingAnchor } from './anchors.ts';
 
 /** A heading as the table of contents lists it (the shape of Astro's `MarkdownHeading`). */
 export interface RenderedHeading {
@@ -27,7 +27,7 @@ export interface RenderedVersion {
 export interface RenderOptions {
   /** Base path, `/` or `/legal/`: site links of the text are rebased under it. */
   base: string;
-  /** Current anchor -> former anchors that must still land on it (src/lib/anchors.ts formerAnchorsBySection). */
+  /** Current anchor -> former anchors that must still land on it (src/lib/content/anchors.ts formerAnchorsBySection). */
   formerBySection: Record<string, string[]>;
 }
 
@@ -35,7 +35,7 @@ export interface RenderOptions {
  * Render a version's sanitised hast to the HTML its page prints.
  *
  * @param hast `VersionContent.hast` of a version with no problems (not changed: the tree is copied).
- * @param anchors The version's headings (src/lib/anchors.ts `headingAnchors` of the same tree).
+ * @param anchors The version's headings (src/lib/content/anchors.ts `headingAnchors` of the same tree).
  * @param options Base and former anchors.
  * @returns The HTML and the headings (depth, slug, text) in document order.
  */

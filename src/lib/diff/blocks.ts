@@ -8,7 +8,7 @@ import { toString } from 'mdast-util-to-string';
 import { inlineRuns, readHtml, TEXT_ATTRIBUTES, type Definitions } from './inline.ts';
 import { plainText } from './normalise.ts';
 import type { Block, BlockType, SectionRef } from './types.ts';
-import { walkType } from '../mdast-walk.ts';
+import { walkType } from '../content/mdast-walk.ts';
 
 /** Section of the text before the first heading. */
 export const OPENING_SECTION: SectionRef = Object.freeze({ anchor: '', title: '', trail: [] }) as SectionRef;
@@ -42,7 +42,7 @@ export function flattenBlocks(tree: Root): Block[] {
       case 'heading': {
         const runs = inlineRuns(node.children, definitions);
         const title = plainText(runs);
-        // As src/lib/anchors.ts: every heading's text goes through the slugger, pinned or not.
+        // As src/lib/content/anchors.ts: every heading's text goes through the slugger, pinned or not.
         const slug = slugger.slug(toString(node).trim());
         const anchor = node.data?.anchor ?? slug;
         while (trail.length > 0 && trail.at(-1)!.depth >= node.depth) trail.pop();

@@ -5,7 +5,7 @@
  * `diffBlocks` are the two halves, used separately by the compare page (blocks ship as JSON, the
  * browser diffs them).
  */
-import { parseVersionSource, type SourceFormat } from '../version-source.ts';
+import { parseVersionSource, type SourceFormat } from '../content/version-source.ts';
 import { flattenBlocks } from './blocks.ts';
 import { diffBlocks, type DiffOptions } from './diff-blocks.ts';
 import type { Block, VersionDiff } from './types.ts';

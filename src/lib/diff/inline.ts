@@ -8,7 +8,7 @@ import { fromHtml } from 'hast-util-from-html';
 import type { Nodes, PhrasingContent } from 'mdast';
 import type { Mark, Run } from './types.ts';
 
-/** Attributes of content components whose value is text a reader sees (src/lib/content-components.ts). */
+/** Attributes of content components whose value is text a reader sees (src/lib/content/content-components.ts). */
 export const TEXT_ATTRIBUTES: ReadonlySet<string> = new Set(['title', 'term']);
 
 /** Link reference definitions of a document: identifier (lower case) to URL. */

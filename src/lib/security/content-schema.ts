@@ -6,7 +6,7 @@
  *
  * What a legal text needs: text structure, lists, tables, quotes, code, `abbr`, `sup`/`sub`,
  * `br`, links with http(s), mailto, tel or site-relative targets, images from the site only, GFM
- * footnotes, and the markup of the content components (src/lib/content-components.ts). Never:
+ * footnotes, and the markup of the content components (src/lib/content/content-components.ts). Never:
  * `on*`, `style`, `srcset`, `ping`, forms, `meta`, `base`, `link`, `svg`, `math`, `iframe` ...
  * Heading attributes: `id` only.
  */

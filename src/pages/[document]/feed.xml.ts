@@ -1,9 +1,9 @@
 /** `/<document>/feed.xml`: Atom feed of every version of one document (issue 5). */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getDocuments, settings } from '../../data/legal.ts';
-import { atomFeed } from '../../lib/feeds.ts';
-import type { Document } from '../../lib/site-model.ts';
-import { withBase } from '../../lib/urls.ts';
+import { atomFeed } from '../../lib/site/feeds.ts';
+import type { Document } from '../../lib/site/site-model.ts';
+import { withBase } from '../../lib/site/urls.ts';
 
 export const getStaticPaths = (async () =>
   (await getDocuments()).map((document) => ({ params: { document: document.id }, props: { document } }))) satisfies GetStaticPaths;

@@ -1,8 +1,8 @@
 /** `/api/<document>.json`: every version of one document with its dates, status, URLs and anchors (issue 5; README "Feeds and JSON API"). */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getDocuments, getVersionAnchors, settings } from '../../data/legal.ts';
-import { documentIndex } from '../../lib/api-index.ts';
-import type { Document } from '../../lib/site-model.ts';
+import { documentIndex } from '../../lib/site/api-index.ts';
+import type { Document } from '../../lib/site/site-model.ts';
 
 export const getStaticPaths = (async () =>
   (await getDocuments()).map((document) => ({ params: { document: document.id }, props: { document } }))) satisfies GetStaticPaths;

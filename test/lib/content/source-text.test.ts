@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { decodeSource } from '../../../src/lib/content/source-text.ts';
-import { isFrontmatterSyntaxError, readFrontmatter } from '../../../src/lib/frontmatter.ts';
+import { isFrontmatterSyntaxError, readFrontmatter } from '../../../src/lib/content/frontmatter.ts';
 import { checkFiles, registry } from '../rule-sources.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);

@@ -8,13 +8,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFragment } from 'parse5';
 import { describe, expect, it } from 'vitest';
-import { headingAnchors } from '../../../src/lib/anchors.ts';
-import { checkContent, type ContentSources } from '../../../src/lib/content-check.ts';
+import { headingAnchors } from '../../../src/lib/content/anchors.ts';
+import { checkContent, type ContentSources } from '../../../src/lib/check/content-check.ts';
 import { decodeSource } from '../../../src/lib/content/source-text.ts';
-import { importMarkdown } from '../../../src/lib/import-markdown.ts';
+import { importMarkdown } from '../../../src/lib/editor/import-markdown.ts';
 import { versionContent } from '../../../src/lib/content/version-content.ts';
 import { renderVersionHtml } from '../../../src/lib/content/version-html.ts';
-import { parseVersionSource, type SourceFormat } from '../../../src/lib/version-source.ts';
+import { parseVersionSource, type SourceFormat } from '../../../src/lib/content/version-source.ts';
 import { root, sharedDir } from '../../helpers/site.ts';
 
 const githubTerms = join(sharedDir, 'corpora', 'github-terms-of-service');

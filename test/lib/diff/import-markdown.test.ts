@@ -1,9 +1,9 @@
 /**
- * Importing existing Markdown policies (src/lib/import-markdown.ts), one small source per rule.
+ * Importing existing Markdown policies (src/lib/editor/import-markdown.ts), one small source per rule.
  */
 import { describe, expect, it } from 'vitest';
-import { importMarkdown, markdownToMdx } from '../../../src/lib/import-markdown.ts';
-import { parseVersionSource } from '../../../src/lib/version-source.ts';
+import { importMarkdown, markdownToMdx } from '../../../src/lib/editor/import-markdown.ts';
+import { parseVersionSource } from '../../../src/lib/content/version-source.ts';
 
 const later = { format: 'md' as const, first: false, sourceName: '2020-11-16.md' };
 

@@ -7,7 +7,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getVersionBlocks } from '../../../data/diffs.ts';
 import { packBlocks } from '../../../lib/diff/pack.ts';
 import { getDocuments } from '../../../data/legal.ts';
-import type { Version } from '../../../lib/site-model.ts';
+import type { Version } from '../../../lib/site/site-model.ts';
 
 export const getStaticPaths: GetStaticPaths = async () =>
   (await getDocuments()).flatMap((document) =>

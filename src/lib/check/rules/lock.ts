@@ -1,0 +1,113 @@
+/**
+ * Published versions are immutable: every version in effect or published for notice is in
+ * `content/versions.lock`, and still matches its entry (hash, file name, `published`,
+ * `lastUpdated`, corrections), unless corrections were appended and the lock was updated for them
+ * (see judgeVersion in src/lib/check/lock.ts). Every finding is an error but one: `lock-missing` when no
+ * version is published yet.
+ *
+ * Rule ids:
+ * - `lock-missing`: there is no lock file, while versions are in effect or published (a warning
+ *   while every version is still a draft: nothing is published, so nothing is lost).
+ * - `lock-syntax`: the lock file cannot be read.
+ * - `lock-format`: the lock has entries in format 1, which `npm run lock` rewrites in format 2.
+ * - `lock-unlocked`: a version that has taken effect (or was published for notice) is not locked.
+ * - `lock-pending`: an upcoming, unpublished version is not locked yet. An error too: every version
+ *   that reaches the site is locked, so the daily build never meets an unlocked version on its
+ *   effective date; until it is published, `npm run lock` may lock its text again (see lock.ts).
+ * - `lock-changed`: a published version's text or `published:` changed without a new correction
+ *   (the advice differs for a version only announced for notice: see lock-messages.ts).
+ * - `lock-renamed`: a published version's file name changed (`.mdx` to `.md` or back).
+ * - `lock-correction-removed`: a version lists fewer corrections than when it was locked.
+ * - `lock-correction-rewritten`: a locked correction's date or reason changed.
+ * - `lock-correction-order`: a new correction is dated before the one listed above it.
+ * - `lock-last-updated`: `lastUpdated` was added, changed or removed without a new correction.
+ * - `lock-stale`: the lock does not record the version as it is, and `npm run lock` may update it
+ *   (corrections appended in order, or a draft not yet published when it was locked).
+ * - `lock-version-removed`: a locked version's file is gone.
+ */
+import type { CheckedVersion, ContentRule } from '../rule.ts';
+import type { Diagnostic, Severity } from '../../diagnostics.ts';
+import { frontmatterLineOf, isFrontmatterSyntaxError, readFrontmatter } from '../../content/frontmatter.ts';
+import { isFormat1, judgeVersion, LOCK_FILE, lockKey, LockSyntaxError, mustBeLocked, parseLock, type Lock, type LockProblem } from '../lock.ts';
+import { lockProblemMessage, missingLockMessage, oldFormatMessage } from '../lock-messages.ts';
+
+/** Compare every version with the lock. */
+export const lockRule: ContentRule = ({ sources, versions, asOf, display }) => {
+  const diagnostics: Diagnostic[] = [];
+  const lockFile = display(LOCK_FILE);
+  const push = (file: string, line: number, ruleId: string, message: string, severity: Severity = 'error') =>
+    diagnostics.push({ file, line, column: 1, ruleId, severity, message });
+  if (!sources.lock) {
+    const published = versions.filter((v) => mustBeLocked(v.effective, v.frontmatter, asOf)).length;
+    if (published > 0) push(lockFile, 1, 'lock-missing', missingLockMessage(published, lockFile));
+    else if (versions.length > 0) push(lockFile, 1, 'lock-missing', `There is no ${lockFile}. No version is in effect or published yet; before one is, run \`npm run lock\` and commit ${lockFile}.`, 'warning');
+    return diagnostics;
+  }
+  let lock: Lock;
+  try {
+    lock = parseLock(sources.lock.text);
+  } catch (error) {
+    if (!(error instanceof LockSyntaxError)) throw error;
+    push(lockFile, error.line, 'lock-syntax', `${error.message}. The lock is written by \`npm run lock\`: restore it from git (git checkout ${lockFile}) rather than editing it.`);
+    return diagnostics;
+  }
+  const old = [...lock.values()].filter(isFormat1);
+  if (old.length > 0) push(lockFile, old[0]!.line, 'lock-format', oldFormatMessage(old.length, lockFile));
+
+  const present = new Set<string>();
+  for (const version of versions) {
+    const key = lockKey(version.document, version.effective);
+    present.add(key);
+    const file = display(version.path);
+    const entry = lock.get(key);
+    if (!entry) {
+      if (mustBeLocked(version.effective, version.frontmatter, asOf)) {
+        push(file, 1, 'lock-unlocked', `This version ${version.effective <= asOf ? `took effect on ${version.effective}` : `was published for notice on ${version.frontmatter.published}`} but is not in ${lockFile}. Run \`npm run lock\` and commit ${lockFile}.`);
+      } else {
+        push(file, 1, 'lock-pending', `This upcoming version is not locked yet. Run \`npm run lock\` and commit ${lockFile} with it (until the version is published, running it again after an edit locks the new text).`);
+      }
+      continue;
+    }
+    const verdict = judgeVersion(version, entry, asOf);
+    const correctionsLine = lineOf(version, ['corrections']);
+    if (verdict.status === 'draft') {
+      push(file, 1, 'lock-stale', `This upcoming version changed since it was locked; it was not yet published then, so run \`npm run lock\` to lock the new text.`);
+    } else if (verdict.status === 'corrected') {
+      push(file, correctionsLine, 'lock-stale', `This version has a new correction that ${lockFile} does not record yet. Run \`npm run lock\` and commit ${lockFile}.`);
+    } else if (verdict.status === 'refused') {
+      const subject = { ...version, lockedPublished: entry.published };
+      for (const problem of verdict.problems) push(file, problemLine(problem, version), problem.rule, lockProblemMessage(problem, subject, asOf, lockFile));
+    }
+  }
+  for (const [key, entry] of lock) {
+    if (!present.has(key) && !sources.files.some((f) => f.path.replace(/\.mdx?$/, '') === key)) {
+      const name = entry.file ? display(`${key.split('/')[0]}/${entry.file}`) : `${display(`${key}.mdx`)} (or .md)`;
+      push(lockFile, entry.line, 'lock-version-removed', `The locked version ${key} no longer exists. Published versions are never deleted or renamed: restore ${name} from git.`);
+    }
+  }
+  return diagnostics;
+};
+
+/** The line a problem is reported at: the correction, `lastUpdated` or `published` concerned, else line 1. */
+function problemLine(problem: LockProblem, version: CheckedVersion): number {
+  switch (problem.rule) {
+    case 'lock-correction-rewritten':
+    case 'lock-correction-order':
+      return lineOf(version, ['corrections', problem.index]);
+    case 'lock-correction-removed':
+      return lineOf(version, ['corrections']);
+    case 'lock-last-updated':
+      return lineOf(version, ['lastUpdated']);
+    case 'lock-changed':
+      return problem.what.includes('text') ? 1 : lineOf(version, ['published']);
+    default:
+      return 1;
+  }
+}
+
+/** 1-based line of a top-level frontmatter key, or of a list item below one (`['corrections', 2]`); 1 when the version does not have it. */
+function lineOf(version: CheckedVersion, path: [string, number?]): number {
+  if (path.length > 1) return frontmatterLineOf(version.text, path as (string | number)[], version.tree) ?? 1;
+  const raw = readFrontmatter(version.text, version.tree);
+  return (isFrontmatterSyntaxError(raw) ? undefined : raw.keyLines.get(path[0])) ?? 1;
+}

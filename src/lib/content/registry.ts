@@ -1,0 +1,99 @@
+/**
+ * Read and validate the document registry, `content/documents.yaml`.
+ */
+import { isNode } from 'yaml';
+import { parseYamlFile } from './yaml-file.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import { describeValue, schemaProblem } from '../editor-messages.ts';
+import { documentEntrySchema, noticeSchema, registrySchema, type DocumentEntry } from './schemas.ts';
+
+/**
+ * Parse the registry and report every problem in it with its line.
+ *
+ * Rules: YAML syntax (`registry-yaml`), the schema (`registry-schema`, including unknown keys),
+ * unique ids (`registry-duplicate-id`), a parent for each supplemental notice and only for one,
+ * that exists and is not the notice itself (`registry-parent`).
+ *
+ * @param file Display path of the registry, e.g. `content/documents.yaml`.
+ * @param text Its text.
+ * @returns The documents in site order (empty when the registry is unusable) and the diagnostics.
+ */
+export function readRegistry(file: string, text: string): { documents: DocumentEntry[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const report = (line: number, ruleId: string, message: string, column = 1) =>
+    diagnostics.push({ file, line, column, ruleId, severity: 'error', message });
+  const { yaml, lineCounter, diagnostics: syntax } = parseYamlFile(file, text, 'registry-yaml');
+  if (syntax.length > 0) return { documents: [], diagnostics: syntax };
+  const lineOf = (path: (string | number)[]): number => {
+    for (let end = path.length; end >= 0; end--) {
+      const node = yaml.getIn(path.slice(0, end), true);
+      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+    }
+    return 1;
+  };
+  const data = yaml.toJS() as unknown;
+  const parsed = registrySchema.safeParse(data);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+      const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
+      const found = path.reduce<unknown>((value, part) => (value as Record<string | number, unknown> | undefined)?.[part], data);
+      const entry = entryName(data, path, lineOf);
+      const inner = path.slice(entry ? 2 : 0).join('.');
+      const where = entry ? `${entry}${inner ? `, under \`${inner}\`` : ''}` : path.length > 0 ? `\`${path.join('.')}\`` : 'the registry';
+      const needs = 'Each entry needs id (kebab-case), title, kind (statement, terms or supplemental-notice) and description.';
+      const missing = (issue.code === 'invalid_type' || issue.code === 'invalid_value') && found === undefined;
+      const message =
+        keys.length > 0
+          ? `Unknown key${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')} in ${where}. Allowed: ${allowedKeys(path)}.`
+          : entry && inner
+            ? `${capitalise(entry)}: ${schemaProblem(issue, inner, found)}.${missing ? ` ${needs}` : ''}`
+            : entry
+              ? `${capitalise(entry)} must be a set of \`key: value\` lines starting with \`- id: ...\` (found ${describeValue(found)}). ${needs}`
+              : path.length === 0
+                ? `The registry must start with \`documents:\`, followed by one entry per document (found ${describeValue(found)}). ${needs}`
+                : `${schemaProblem(issue, path.join('.'), found)}. ${needs}`;
+      report(lineOf(keys.length > 0 ? [...path, keys[0]!] : path), 'registry-schema', message);
+    }
+    return { documents: [], diagnostics };
+  }
+  const documents = parsed.data.documents;
+  const ids = new Set<string>();
+  documents.forEach((entry, index) => {
+    if (ids.has(entry.id)) {
+      report(lineOf(['documents', index, 'id']), 'registry-duplicate-id', `The document id "${entry.id}" is used twice. Give each document its own id.`);
+    }
+    ids.add(entry.id);
+  });
+  documents.forEach((entry, index) => {
+    const line = lineOf(['documents', index, 'parent']);
+    if (entry.kind === 'supplemental-notice' && entry.parent === undefined) {
+      report(line, 'registry-parent', `The supplemental notice "${entry.id}" has no parent. Add \`parent:\` with the id of the document it supplements.`);
+    } else if (entry.kind !== 'supplemental-notice' && entry.parent !== undefined) {
+      report(line, 'registry-parent', `"${entry.id}" is a ${entry.kind}, which cannot have a parent. Remove \`parent:\` or set \`kind: supplemental-notice\`.`);
+    } else if (entry.parent !== undefined && (!ids.has(entry.parent) || entry.parent === entry.id)) {
+      report(line, 'registry-parent', `The parent "${entry.parent}" of "${entry.id}" is not another document in the registry. Use one of: ${[...ids].filter((id) => id !== entry.id).join(', ')}.`);
+    }
+  });
+  return { documents, diagnostics };
+}
+
+/**
+ * How to name the registry entry a path points into: `the entry for "privacy-statement" (line 2)`,
+ * or `entry 3 (line 10)` when it has no usable id; `undefined` for paths outside `documents[n]`.
+ */
+function entryName(data: unknown, path: readonly (string | number)[], lineOf: (path: (string | number)[]) => number): string | undefined {
+  if (path[0] !== 'documents' || typeof path[1] !== 'number') return undefined;
+  const id = ((data as { documents?: { id?: unknown }[] } | null)?.documents?.[path[1]] as { id?: unknown } | undefined)?.id;
+  const line = lineOf(['documents', path[1]]);
+  return typeof id === 'string' && id.trim() !== '' ? `the entry for "${id}" (line ${line})` : `entry ${path[1] + 1} (line ${line})`;
+}
+
+const capitalise = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+
+/** The keys allowed where an unknown key was found: at the top, in an entry, or in an entry's `notice`. */
+function allowedKeys(path: readonly (string | number)[]): string {
+  if (path.length === 0) return Object.keys(registrySchema.shape).join(', ');
+  if (path[2] === 'notice') return Object.keys(noticeSchema.shape).join(', ');
+  return Object.keys(documentEntrySchema.shape).join(', ');
+}
