@@ -21,7 +21,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatDiagnostic, sortDiagnostics } from '../src/lib/check/diagnostics.ts';
+import { formatDiagnostic, sortDiagnostics } from '../src/lib/diagnostics.ts';
 import { checkedToken, checkInSubprocess } from '../src/node/check-in-subprocess.ts';
 import { describeOwner, lockOutputFolder, type OutputLock } from '../src/node/output-lock.ts';
 import { moveToStaging, outputPaths, recoverOutputFolder, removeFoldersOfStoppedBuilds, replaceOutputFolder } from '../src/node/publish-folder.ts';

@@ -4,8 +4,8 @@
  * is the command's output, so `npm run check > findings.txt` keeps it); exits 1 on errors, 0 with
  * warnings only. A check that cannot run at all (no content folder) is reported on standard error.
  */
-import { formatDiagnostic, sortDiagnostics } from '../src/lib/check/diagnostics.ts';
-import { count } from '../src/lib/check/editor-messages.ts';
+import { formatDiagnostic, sortDiagnostics } from '../src/lib/diagnostics.ts';
+import { count } from '../src/lib/editor-messages.ts';
 import { checkContentOnDisk } from '../src/node/run-check.ts';
 import { resolveSettings } from '../src/settings.ts';
 
