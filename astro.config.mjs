@@ -15,7 +15,7 @@ export default defineConfig({
   // URLs are a contract: one style, always with a trailing slash (/privacy-statement/2022-03-31/).
   trailingSlash: 'always',
   // Never inline stylesheets or scripts: the Content-Security-Policy allows only files from 'self'
-  // (src/lib/security-policy.ts), with no 'unsafe-inline' and no hashes to keep in step.
+  // (src/lib/security/security-policy.ts), with no 'unsafe-inline' and no hashes to keep in step.
   build: { format: 'directory', inlineStylesheets: 'never' },
   output: 'static',
   outDir: process.env.LEGAL_OUT_DIR || './dist',
