@@ -260,7 +260,7 @@ describe('the lock', () => {
   });
 
   it('should ask for npm run lock when a correction is recorded, then accept it', () => {
-    const fixed = firstText.replace('material: false', 'material: false\ncorrections:\n  - date: 2024-05-01\n    reason: Fixes a typo.').replace('Write to us.', 'Write to us!');
+    const fixed = firstText.replace('Write to us.', 'Write to us!').replace('material: false', 'material: false\ncorrections:\n  - date: 2024-05-01\n    reason: Fixes a typo.\n    changed:\n      - from: "Write to us."\n        to: "Write to us!"');
     expect(places(checkChanged({ [FIRST]: fixed }))).toEqual([`content/${FIRST}:3 lock-stale`]);
     const relocked = { ...locked, [FIRST]: fixed };
     expect(checkChanged({ [FIRST]: fixed, 'versions.lock': lockFor(relocked) })).toEqual([]);

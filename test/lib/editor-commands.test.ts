@@ -83,12 +83,12 @@ describe('npm run lock', () => {
   });
 
   it('should re-lock a corrected version, after which the check passes and last updated follows the correction', () => {
-    const corrected = base['privacy-statement/2022-03-31.mdx']!.replace('material: false', 'material: false\ncorrections:\n  - date: 2024-05-01\n    reason: Fixes a typo.').replace('Names.', 'Names!');
+    const corrected = base['privacy-statement/2022-03-31.mdx']!.replace('Names.', 'Names!').replace('material: false', 'material: false\ncorrections:\n  - date: 2024-05-01\n    reason: Fixes a typo.\n    changed:\n      - from: "Names."\n        to: "Names!"');
     const dir = content('lock-correct', { ...locked, 'privacy-statement/2022-03-31.mdx': corrected });
     expect(run('check', dir).stdout).toContain('[lock-stale]');
     const result = run('lock', dir);
     expect(result.stdout).toContain('corrected   privacy-statement/2022-03-31 (new correction recorded)');
-    expect(readFileSync(join(dir, 'versions.lock'), 'utf8')).toMatch(/privacy-statement\/2022-03-31:\n {2}sha256: "[0-9a-f]{64}"\n {2}file: "2022-03-31\.mdx"\n {2}corrections:\n {4}- date: "2024-05-01"\n {6}reason: "Fixes a typo\."\n/);
+    expect(readFileSync(join(dir, 'versions.lock'), 'utf8')).toMatch(/privacy-statement\/2022-03-31:\n {2}sha256: "[0-9a-f]{64}"\n {2}file: "2022-03-31\.mdx"\n {2}corrections:\n {4}- date: "2024-05-01"\n {6}reason: "Fixes a typo\."\n {6}before: "[0-9a-f]{64}"\n/);
     expect(run('check', dir).status).toBe(0);
   });
 

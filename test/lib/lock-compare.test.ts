@@ -55,7 +55,7 @@ describe('npm run lock -- --compare', () => {
   });
 
   it('should pass a correction appended and locked', () => {
-    const corrected = { ...locked, [FIRST]: base[FIRST]!.replace('material: false', 'material: false\ncorrections:\n  - date: 2024-05-01\n    reason: Fixes a typo.').replace('Names.', 'Names!') };
+    const corrected = { ...locked, [FIRST]: base[FIRST]!.replace('Names.', 'Names!').replace('material: false', 'material: false\ncorrections:\n  - date: 2024-05-01\n    reason: Fixes a typo.\n    changed:\n      - from: "Names."\n        to: "Names!"') };
     write({ ...corrected, 'versions.lock': lockFor(corrected) });
     expect(compare().status).toBe(0);
   });

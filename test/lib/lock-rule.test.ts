@@ -56,15 +56,37 @@ describe('a published version edited past its lock', () => {
   });
 
   it('should refuse a substantive rewrite recorded as a "Typo." correction dated before the one above it', () => {
-    const backdated = corrected(`${typo}  - date: 2022-04-01\n    reason: Typo.\n`, firstText.replace('Names.', 'Names, addresses and location history.'));
+    const backdated = corrected(`${typo}  - date: 2022-04-01\n    reason: Typo.\n    changed:\n      - from: "Names!"\n        to: "Names, addresses and location history."\n`, firstText.replace('Names.', 'Names, addresses and location history.'));
     const found = checkTypo(backdated);
     expect(places(found)).toEqual([`content/${FIRST}:6 lock-correction-order`]);
     expect(found[0]!.message).toContain('dated 2022-04-01, before the correction listed above it (2024-05-01)');
   });
 
   it('should accept a correction appended on the same day or later, and ask for npm run lock', () => {
-    const appended = corrected(`${typo}  - date: 2024-05-01\n    reason: Fixes another typo.\n`, firstText.replace('Names.', 'Names!!'));
+    const appended = corrected(`${typo}  - date: 2024-05-01\n    reason: Fixes another typo.\n    changed:\n      - from: "Names!"\n        to: "Names!!"\n`, firstText.replace('Names.', 'Names!!'));
     expect(places(checkTypo(appended))).toEqual([`content/${FIRST}:3 lock-stale`]);
+  });
+
+  it('should refuse a new correction that does not say what it changed, at its line', () => {
+    const found = checkTypo(corrected(`${typo}  - date: 2024-05-01\n    reason: Fixes another typo.\n`, firstText.replace('Names.', 'Names!!')));
+    expect(places(found)).toEqual([`content/${FIRST}:6 lock-correction-unrecorded`]);
+    expect(found[0]!.message).toContain('changed: [{ from: "adress", to: "address" }]');
+  });
+
+  it('should refuse a "typo" correction that hides a substantive edit it does not list', () => {
+    const sneaky = firstText.replace('Names.', 'Names!!').replace(/\n$/, '\n\nWe sell your data.\n');
+    const found = checkTypo(corrected(`${typo}  - date: 2024-05-01\n    reason: Fixes another typo.\n    changed:\n      - from: "Names!"\n        to: "Names!!"\n`, sneaky));
+    expect(places(found)).toEqual([`content/${FIRST}:6 lock-correction-incomplete`]);
+    expect(found[0]!.message).toContain('The text changed more than this correction\'s `changed:` list says');
+  });
+
+  it('should point at an edit whose `to` is not in the text, or is in it twice', () => {
+    const edit = (to: string) => corrected(`${typo}  - date: 2024-05-01\n    reason: Fixes another typo.\n    changed:\n      - from: "x"\n        to: "${to}"\n`, firstText.replace('Names.', 'Names!!'));
+    const missing = checkTypo(edit('Nmes!!')).filter((d) => d.ruleId.startsWith('correction-'));
+    expect(places(missing)).toEqual([`content/${FIRST}:10 correction-change-not-found`]);
+    expect(missing[0]!.message).toContain('`to: "Nmes!!"` does not occur in the version\'s text');
+    const twice = checkTypo(edit('e')).filter((d) => d.ruleId.startsWith('correction-'));
+    expect(places(twice)).toEqual([`content/${FIRST}:10 correction-change-ambiguous`]);
   });
 
   it('should refuse lastUpdated added to a locked version, at its line', () => {

@@ -64,11 +64,13 @@ describe('the lock file', () => {
 
   it('should record published, lastUpdated and every correction, and read back any reason exactly as written', () => {
     const reasons = ['Fixes a "typo": #1.', 'Two\nlines', "It's -- [x] & *y* {z} \u0007 \u2028 end  ", '- item'];
-    const correctionList = reasons.map((reason, index) => ({ date: `2024-0${index + 1}-01`, reason }));
+    const correctionList = reasons.map((reason, index) => (index === 3 ? { date: `2024-0${index + 1}-01`, reason, before: 'c'.repeat(64) } : { date: `2024-0${index + 1}-01`, reason }));
     const written = serializeLock(new Map([['privacy/2022-03-31', entry('a', { published: '2022-02-28', lastUpdated: '2024-04-01', correctionList, corrections: 4 })]]));
     expect(written).toContain('  published: "2022-02-28"\n  lastUpdated: "2024-04-01"\n  corrections:\n    - date: "2024-01-01"\n      reason: "Fixes a \\"typo\\": #1."\n');
     const read = parseLock(written).get('privacy/2022-03-31')!;
     expect(read).toMatchObject({ published: '2022-02-28', lastUpdated: '2024-04-01', corrections: 4, correctionList });
+    expect(read.correctionList).toEqual(correctionList);
+    expect(written).toContain(`      reason: "- item"\n      before: "${'c'.repeat(64)}"\n`);
   });
 
   it('should read a hash of digits only as a hash, not a number', () => {
@@ -108,6 +110,10 @@ describe('the lock file', () => {
 const v = (effective: string, t: string, frontmatter: LockableVersion['frontmatter'] = {}, ext = 'mdx'): LockableVersion => ({ document: 'privacy', effective, path: `privacy/${effective}.${ext}`, text: t, frontmatter });
 const typo = { date: '2024-05-02', reason: 'Typo.' };
 const later = { date: '2024-09-01', reason: 'Fixes a broken link.' };
+/** Corrections that list their edit: `A year.` corrected to `One year.`. */
+const oneYear = { from: 'A year.', to: 'One year.' };
+const typoFix = { ...typo, changed: [oneYear] };
+const laterFix = { ...later, changed: [oneYear] };
 /** The lock `npm run lock` writes for some versions. */
 const lockOf = (...versions: LockableVersion[]): Lock => new Map(versions.map((version) => [`privacy/${version.effective}`, { ...lockEntryOf(version), line: 3 }]));
 
@@ -128,9 +134,10 @@ describe('planLock (npm run lock)', () => {
 
   it('should rewrite the entry of a published version that appends a correction, recording it', () => {
     const corrected = withCorrection(text.replace('A year.', 'One year.'));
-    const plan = planLock([v('2022-03-31', corrected, { corrections: [typo], lastUpdated: typo.date })], lockOf(v('2022-03-31', text)), '2025-01-01');
+    const plan = planLock([v('2022-03-31', corrected, { corrections: [typoFix], lastUpdated: typo.date })], lockOf(v('2022-03-31', text)), '2025-01-01');
     expect(plan.corrected).toEqual(['privacy/2022-03-31']);
-    expect(plan.lock.get('privacy/2022-03-31')).toMatchObject({ sha256: versionHash(corrected), corrections: 1, correctionList: [typo], lastUpdated: typo.date });
+    // The correction records the hash of the text it replaced: the locked one.
+    expect(plan.lock.get('privacy/2022-03-31')).toEqual({ sha256: versionHash(corrected), file: '2022-03-31.mdx', corrections: 1, correctionList: [{ ...typo, before: versionHash(text) }], lastUpdated: typo.date, line: 0 });
   });
 
   it('should lock the edited text of a version that was neither in effect nor published when it was locked', () => {
@@ -147,7 +154,7 @@ describe('planLock (npm run lock)', () => {
   });
 
   it('should refuse a renamed published version even when it appends a correction', () => {
-    const renamed = v('2022-03-31', withCorrection(text), { corrections: [typo], lastUpdated: typo.date }, 'md');
+    const renamed = v('2022-03-31', withCorrection(text.replace('A year.', 'One year.')), { corrections: [typoFix], lastUpdated: typo.date }, 'md');
     const plan = planLock([renamed], lockOf(v('2022-03-31', text)), '2025-01-01');
     expect(plan.refused).toEqual(['privacy/2022-03-31']);
     expect(plan.problems.get('privacy/2022-03-31')).toEqual([{ rule: 'lock-renamed', locked: '2022-03-31.mdx', now: '2022-03-31.md' }]);
@@ -199,13 +206,13 @@ describe('judgeVersion', () => {
 
   it('should accept corrections appended in date order, same day included, with the corrected text', () => {
     const entry = locked(v('2022-03-31', text, { corrections: [typo] }));
-    expect(problems(v('2022-03-31', text.replace('A year.', 'One year.'), { corrections: [typo, later] }), entry)).toBe('corrected');
-    expect(problems(v('2022-03-31', text, { corrections: [typo, { ...later, date: typo.date }] }), entry)).toBe('corrected');
+    expect(problems(v('2022-03-31', text.replace('A year.', 'One year.'), { corrections: [typo, laterFix] }), entry)).toBe('corrected');
+    expect(problems(v('2022-03-31', text.replace('A year.', 'One year.'), { corrections: [typo, { ...laterFix, date: typo.date }] }), entry)).toBe('corrected');
   });
 
   it('should refuse a new "Typo." correction dated before the correction above it', () => {
     const entry = locked(v('2022-03-31', text, { corrections: [later] }));
-    const rewrite = v('2022-03-31', text.replace('A year.', 'Ten years.'), { corrections: [later, { date: '2022-04-01', reason: 'Typo.' }] });
+    const rewrite = v('2022-03-31', text.replace('A year.', 'Ten years.'), { corrections: [later, { date: '2022-04-01', reason: 'Typo.', changed: [{ from: 'A year.', to: 'Ten years.' }] }] });
     expect(problems(rewrite, entry)).toEqual([{ rule: 'lock-correction-order', index: 1, previous: later.date, date: '2022-04-01' }]);
   });
 
@@ -226,7 +233,32 @@ describe('judgeVersion', () => {
     const old: LockEntry = { sha256: versionHash(text), corrections: 1, line: 1 };
     expect(problems(v('2022-03-31', text, { corrections: [typo] }, 'md'), old)).toBe('migrate');
     expect(problems(v('2022-03-31', text), old)).toEqual([{ rule: 'lock-correction-removed', locked: 1, now: 0 }]);
-    expect(problems(v('2022-03-31', text, { corrections: [later, typo] }), old)).toEqual([{ rule: 'lock-correction-order', index: 1, previous: later.date, date: typo.date }]);
+    expect(problems(v('2022-03-31', text, { corrections: [later, typo] }), old)).toEqual([{ rule: 'lock-correction-order', index: 1, previous: later.date, date: typo.date }, { rule: 'lock-correction-unrecorded', index: 1 }]);
+  });
+
+  it('should refuse a new correction that does not list its edits', () => {
+    const entry = locked(v('2022-03-31', text));
+    expect(problems(v('2022-03-31', text.replace('A year.', 'One year.'), { corrections: [typo] }), entry)).toEqual([{ rule: 'lock-correction-unrecorded', index: 0 }]);
+  });
+
+  it('should refuse a "Typo." correction whose edits are not the whole change: a substantive edit it does not list', () => {
+    const entry = locked(v('2022-03-31', text));
+    const sneaky = text.replace('A year.', 'One year.').replace('## Retention', 'We sell your data.\n\n## Retention');
+    expect(problems(v('2022-03-31', sneaky, { corrections: [typoFix] }), entry)).toEqual([{ rule: 'lock-correction-incomplete', index: 0 }]);
+    // The same substance listed as an edit passes the lock, and is then published as its redline.
+    const listed = { ...typo, changed: [oneYear, { from: '## Retention', to: 'We sell your data.\n\n## Retention' }] };
+    expect(problems(v('2022-03-31', sneaky, { corrections: [listed] }), entry)).toBe('corrected');
+  });
+
+  it('should refuse the edits of a locked correction rewritten, or added after it was locked', () => {
+    const corrected = text.replace('A year.', 'One year.');
+    const entry = locked(v('2022-03-31', corrected, { corrections: [typoFix] }));
+    expect(entry.correctionList).toEqual([{ ...typo, before: versionHash(text) }]);
+    // Rewritten: `One year.` claimed to have been `Two years.` — the text before no longer has the locked hash.
+    expect(problems(v('2022-03-31', corrected, { corrections: [{ ...typo, changed: [{ from: 'Two years.', to: 'One year.' }] }] }), entry)).toMatchObject([{ rule: 'lock-correction-rewritten', index: 0 }]);
+    // Added later to a correction locked without them.
+    const legacy = locked(v('2022-03-31', corrected, { corrections: [typo] }));
+    expect(problems(v('2022-03-31', corrected, { corrections: [typoFix] }), legacy)).toMatchObject([{ rule: 'lock-correction-rewritten', index: 0 }]);
   });
 });
 
@@ -238,9 +270,16 @@ describe('compareLocks (the pull-request check)', () => {
 
   it('should accept the same lock, new entries and corrections appended', () => {
     expect(rules(base)).toEqual([]);
-    const next = withEntry('privacy/2022-03-31', lockEntryOf(v('2022-03-31', text.replace('A year.', 'One year.'), { corrections: [typo, later], lastUpdated: later.date })));
+    const next = withEntry('privacy/2022-03-31', lockEntryOf(v('2022-03-31', text.replace('A year.', 'One year.'), { corrections: [typo, laterFix], lastUpdated: later.date })));
     next.set('privacy/2031-01-01', lockEntryOf(v('2031-01-01', text)));
     expect(rules(next)).toEqual([]);
+  });
+
+  it('should refuse a correction appended with a hash of the text before it that is not the base branch\'s', () => {
+    const corrected = lockEntryOf(v('2022-03-31', text.replace('A year.', 'One year.'), { corrections: [typo, laterFix], lastUpdated: later.date }));
+    const forged = { ...corrected, correctionList: [typo, { ...later, before: 'f'.repeat(64) }] };
+    const [rewrite] = compareLocks(base, withEntry('privacy/2022-03-31', forged), asOf);
+    expect(rewrite!.changes).toEqual([`correction 2 (${later.date}) records the text before it as "${'f'.repeat(64)}", not the hash "${versionHash(text)}" locked on the base branch`]);
   });
 
   it('should name every entry removed, as when the lock is emptied and written again', () => {

@@ -81,7 +81,16 @@ export function lockProblemMessage(problem: LockProblem, version: ChangedVersion
     case 'lock-correction-removed':
       return `This version was locked with ${count(problem.locked, 'correction')} and now lists ${problem.now}. Corrections are part of the record: restore the removed entries as they were in ${lockFile}.`;
     case 'lock-correction-rewritten':
+      if (problem.locked.date === problem.now.date && problem.locked.reason === problem.now.reason) {
+        return problem.locked.before === undefined
+          ? `Correction ${problem.index + 1} (${problem.locked.date}) was locked without its edits, and now lists \`changed:\`. Edits can only be recorded when the correction is made, against the text the lock held then: remove its \`changed:\` list.`
+          : `Correction ${problem.index + 1} (${problem.locked.date}) no longer accounts for its change: undoing its \`changed:\` edits (and those of the corrections after it) no longer gives the text it replaced, whose hash ${lockFile} records. Restore its \`changed:\` list and the text as they were when it was locked; a recorded correction never changes.`;
+      }
       return `Correction ${problem.index + 1} was locked as "${problem.locked.date}: ${problem.locked.reason}" and now reads "${problem.now.date}: ${problem.now.reason}". A recorded correction never changes: restore it as ${lockFile} has it; to record another fix, append a new correction at the end of the list, dated the day you make it (e.g. ${asOf}).`;
+    case 'lock-correction-unrecorded':
+      return `This new correction does not say what it changed. Every correction is published as a redline of exactly what it changed: list each edit as the source text before and after, e.g. \`changed: [{ from: "adress", to: "address" }]\` (each \`to\` must occur once in the text, so give enough words), then run \`npm run lock\`.`;
+    case 'lock-correction-incomplete':
+      return `The text changed more than this correction's \`changed:\` list says: undoing its edits does not give the text ${lockFile} locked. Add every edit you made to \`changed:\` (the source text before and after each), or undo the edits it does not list; a change of meaning needs a new version (\`npm run new-version -- ${version.document} --effective YYYY-MM-DD\`). \`npm run diff\` shows what changed.`;
     case 'lock-correction-order':
       return `This new correction is dated ${problem.date}, before the correction listed above it (${problem.previous}). Corrections are appended in the order they are made, so a new one cannot be dated in the past: date it the day you make the fix (on or after ${problem.previous}, not after ${asOf}).`;
     case 'lock-last-updated': {

@@ -12,6 +12,9 @@
  * - `published` and `lastUpdated`, when the version has them;
  * - `corrections`: every correction as it was locked, which is append-only: a locked correction
  *   never changes or disappears, and a new one is appended dated on or after the one before it.
+ *   Each correction that lists its edits (`changed:`, src/lib/content/corrections.ts) records
+ *   `before`, the hash of the text before it: undoing its edits on the text after it must give
+ *   that hash, so the edits are the whole change, and the redline the site publishes is exact.
  *
  * Format 2 (YAML, one entry per version, sorted; the optional keys only when the version has them):
  *
@@ -23,6 +26,7 @@
  *       corrections:
  *         - date: "2024-05-01"
  *           reason: "Fixes a typo in the contact address."
+ *           before: "9c0d…"      (the hash of the text before this correction)
  *
  * Format 1 entries (`sha256` and a count, `corrections: 0`) are still read, and checked with what
  * they record; the check asks for `npm run lock`, which rewrites them in format 2 once the version
@@ -33,6 +37,7 @@ import { isMap, isScalar, LineCounter, parseDocument, stringify } from 'yaml';
 import { isCivilDate, type CivilDate } from '../dates.ts';
 import { isFrontmatterSyntaxError, readFrontmatter } from '../content/frontmatter.ts';
 import type { Frontmatter } from '../content/schemas.ts';
+import { correctionHistoryOf } from '../content/corrections.ts';
 
 /** Name of the lock file in the content folder. */
 export const LOCK_FILE = 'versions.lock';
@@ -45,6 +50,11 @@ export interface LockedCorrection {
   /** `YYYY-MM-DD`. */
   date: CivilDate;
   reason: string;
+  /**
+   * Hex SHA-256 (versionHash) of the text before this correction, when the correction lists its
+   * edits; `undefined` for a correction recorded without them.
+   */
+  before?: string;
 }
 
 /** What the lock records of one version. */
@@ -171,7 +181,10 @@ export function lockEntryOf(version: LockableVersion): LockEntry {
   const entry: LockEntry = { sha256: versionHash(version.text), file: version.path.split('/').at(-1)!, corrections: corrections?.length ?? 0, line: 0 };
   if (published !== undefined) entry.published = published;
   if (lastUpdated !== undefined) entry.lastUpdated = lastUpdated;
-  if (corrections?.length) entry.correctionList = corrections.map(({ date, reason }) => ({ date, reason }));
+  if (corrections?.length) {
+    const before = new Map(correctionHistoryOf(version.text, corrections).steps.map((step) => [step.index, versionHash(step.before)]));
+    entry.correctionList = corrections.map(({ date, reason }, index) => (before.has(index) ? { date, reason, before: before.get(index)! } : { date, reason }));
+  }
   return entry;
 }
 
@@ -182,6 +195,8 @@ export type LockProblem =
   | { rule: 'lock-correction-removed'; locked: number; now: number }
   | { rule: 'lock-correction-rewritten'; index: number; locked: LockedCorrection; now: LockedCorrection }
   | { rule: 'lock-correction-order'; index: number; previous: CivilDate; date: CivilDate }
+  | { rule: 'lock-correction-unrecorded'; index: number }
+  | { rule: 'lock-correction-incomplete'; index: number }
   | { rule: 'lock-last-updated'; locked: CivilDate | undefined; now: CivilDate | undefined };
 
 /**
@@ -217,7 +232,7 @@ export function judgeVersion(version: LockableVersion, entry: LockEntry, asOf: C
     if (!published) return { status: 'draft' };
     if (now.corrections < entry.corrections) return { status: 'refused', problems: [{ rule: 'lock-correction-removed', locked: entry.corrections, now: now.corrections }] };
     if (now.corrections === entry.corrections) return { status: 'refused', problems: [{ rule: 'lock-changed', what: ['text'] }] };
-    const order = orderProblems(now.correctionList ?? [], entry.corrections);
+    const order = [...orderProblems(now.correctionList ?? [], entry.corrections), ...appendedEditProblems(now.correctionList ?? [], entry.corrections, entry.sha256)];
     return order.length > 0 ? { status: 'refused', problems: order } : { status: 'corrected' };
   }
   if (sameEntry(entry, now)) return { status: 'locked' };
@@ -237,7 +252,7 @@ export function judgeVersion(version: LockableVersion, entry: LockEntry, asOf: C
   }
   if (listed.length < locked.length) problems.push({ rule: 'lock-correction-removed', locked: locked.length, now: listed.length });
   const appended = listed.length > locked.length && !rewritten;
-  if (appended) problems.push(...orderProblems(listed, locked.length));
+  if (appended) problems.push(...orderProblems(listed, locked.length), ...appendedEditProblems(listed, locked.length, entry.sha256));
   const what: ('text' | 'published')[] = [];
   if (entry.published !== now.published) what.push('published');
   if (!appended && entry.sha256 !== now.sha256 && (what.length === 0 || textChangedBesidesPublished(version, entry))) what.unshift('text');
@@ -359,11 +374,27 @@ function entryChanges(old: LockEntry, entry: LockEntry): string[] {
     else if (!sameCorrection(correction, now)) changes.push(`correction ${index + 1}: ${show(correction)} -> ${show(now)}`);
   });
   const appended = changes.length === 0 && listed.length > locked.length;
+  if (appended && listed[locked.length]!.before !== old.sha256) {
+    changes.push(`correction ${locked.length + 1} (${listed[locked.length]!.date}) records the text before it as ${show(listed[locked.length]!.before)}, not the hash ${show(old.sha256)} locked on the base branch`);
+  }
   if (!appended) {
     if (old.sha256 !== entry.sha256) changes.push(`sha256: ${show(old.sha256)} -> ${show(entry.sha256)} without a new correction`);
     if (old.lastUpdated !== entry.lastUpdated) changes.push(`lastUpdated: ${show(old.lastUpdated)} -> ${show(entry.lastUpdated)} without a new correction`);
   }
   return changes;
+}
+
+/**
+ * Whether the corrections appended from `from` on list their edits, and whether undoing them gives
+ * the text the lock recorded: the first appended correction's `before` is the locked hash.
+ */
+function appendedEditProblems(list: readonly LockedCorrection[], from: number, lockedHash: string): LockProblem[] {
+  const problems: LockProblem[] = [];
+  for (let index = from; index < list.length; index++) {
+    if (list[index]!.before === undefined) problems.push({ rule: 'lock-correction-unrecorded', index });
+  }
+  if (problems.length === 0 && list[from]!.before !== lockedHash) problems.push({ rule: 'lock-correction-incomplete', index: from });
+  return problems;
 }
 
 /** Order problems of the corrections from `from` on: each dated on or after the one before it. */
@@ -376,7 +407,7 @@ function orderProblems(list: readonly LockedCorrection[], from: number): LockPro
   return problems;
 }
 
-const sameCorrection = (a: LockedCorrection, b: LockedCorrection) => a.date === b.date && a.reason === b.reason;
+const sameCorrection = (a: LockedCorrection, b: LockedCorrection) => a.date === b.date && a.reason === b.reason && a.before === b.before;
 
 function sameEntry(a: LockEntry, b: LockEntry): boolean {
   const listA = a.correctionList ?? [];
@@ -415,10 +446,11 @@ function readEntry(key: string, value: unknown, line: number): LockEntry {
   }
   if (fields.corrections !== undefined) {
     const list = fields.corrections;
-    const valid = (c: unknown): c is LockedCorrection => !!c && typeof c === 'object' && Object.keys(c).sort().join() === 'date,reason'
-      && typeof (c as LockedCorrection).date === 'string' && isCivilDate((c as LockedCorrection).date) && typeof (c as LockedCorrection).reason === 'string';
-    if (!Array.isArray(list) || list.length === 0 || !list.every(valid)) fail('has corrections that are not a list of { date: "YYYY-MM-DD", reason }');
-    entry.correctionList = (list as LockedCorrection[]).map(({ date: day, reason }) => ({ date: day, reason }));
+    const valid = (c: unknown): c is LockedCorrection => !!c && typeof c === 'object' && ['before,date,reason', 'date,reason'].includes(Object.keys(c).sort().join())
+      && typeof (c as LockedCorrection).date === 'string' && isCivilDate((c as LockedCorrection).date) && typeof (c as LockedCorrection).reason === 'string'
+      && ((c as LockedCorrection).before === undefined || (typeof (c as LockedCorrection).before === 'string' && /^[0-9a-f]{64}$/.test((c as LockedCorrection).before!)));
+    if (!Array.isArray(list) || list.length === 0 || !list.every(valid)) fail('has corrections that are not a list of { date: "YYYY-MM-DD", reason, before: sha256 }');
+    entry.correctionList = (list as LockedCorrection[]).map(({ date: day, reason, before }) => (before === undefined ? { date: day, reason } : { date: day, reason, before }));
     entry.corrections = entry.correctionList.length;
   }
   return entry;
@@ -432,7 +464,10 @@ function entryLines(key: string, entry: LockEntry): string[] {
   if (entry.lastUpdated !== undefined) lines.push(`  lastUpdated: ${quote(entry.lastUpdated)}`);
   if (entry.correctionList?.length) {
     lines.push('  corrections:');
-    for (const { date, reason } of entry.correctionList) lines.push(`    - date: ${quote(date)}`, `      reason: ${quote(reason)}`);
+    for (const { date, reason, before } of entry.correctionList) {
+      lines.push(`    - date: ${quote(date)}`, `      reason: ${quote(reason)}`);
+      if (before !== undefined) lines.push(`      before: ${quote(before)}`);
+    }
   }
   return lines;
 }

@@ -69,6 +69,16 @@ export const registrySchema = z.strictObject({
 });
 export type Registry = z.infer<typeof registrySchema>;
 
+/** One edit of a correction: the words as they were and as they are, in the version's source. */
+function correctionChangeSchema() {
+  return z.strictObject({
+    /** The source text before the correction; empty for an insertion. */
+    from: z.string({ error: 'needs `from:`, the words as they were (use "" for an insertion)' }),
+    /** The source text after it: it must occur exactly once in the corrected text. */
+    to: z.string({ error: 'needs `to:`, the words as they are now' }).min(1, 'must not be empty: for a deletion, give a few words around it in both `from` and `to`'),
+  });
+}
+
 /**
  * One correction of a published version (issue 6, "Published versions are immutable"): a
  * non-substantive fix such as a typo, shown on the version page and the history as
@@ -79,6 +89,12 @@ export const correctionSchema = z.strictObject({
   date: civilDateField,
   /** What was corrected and why, one sentence, e.g. "Fixes a typo in the contact address." */
   reason: z.string({ error: 'needs a `reason:` saying what was corrected, e.g. reason: Fixes a typo in the contact address' }).trim().min(1, 'needs a `reason:` saying what was corrected, e.g. reason: Fixes a typo in the contact address'),
+  /**
+   * The edits, each the source text before (`from`) and after (`to`), in the order they apply
+   * (src/lib/content/corrections.ts). Required of every correction made since corrections are
+   * published as redlines (the lock's rule `lock-correction-unrecorded`); older locked ones may lack it.
+   */
+  changed: z.array(correctionChangeSchema()).min(1, 'must list at least one edit ({ from, to }), or be removed').optional(),
 });
 export type Correction = z.infer<typeof correctionSchema>;
 

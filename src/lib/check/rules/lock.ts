@@ -18,8 +18,12 @@
  *   (the advice differs for a version only announced for notice: see lock-messages.ts).
  * - `lock-renamed`: a published version's file name changed (`.mdx` to `.md` or back).
  * - `lock-correction-removed`: a version lists fewer corrections than when it was locked.
- * - `lock-correction-rewritten`: a locked correction's date or reason changed.
+ * - `lock-correction-rewritten`: a locked correction's date, reason or edits changed (its edits no
+ *   longer give the text before it, whose hash the lock records).
  * - `lock-correction-order`: a new correction is dated before the one listed above it.
+ * - `lock-correction-unrecorded`: a new correction does not list its edits (`changed:`).
+ * - `lock-correction-incomplete`: undoing a new correction's edits does not give the locked text:
+ *   the text changed more than the correction says.
  * - `lock-last-updated`: `lastUpdated` was added, changed or removed without a new correction.
  * - `lock-stale`: the lock does not record the version as it is, and `npm run lock` may update it
  *   (corrections appended in order, or a draft not yet published when it was locked).
@@ -93,6 +97,8 @@ function problemLine(problem: LockProblem, version: CheckedVersion): number {
   switch (problem.rule) {
     case 'lock-correction-rewritten':
     case 'lock-correction-order':
+    case 'lock-correction-unrecorded':
+    case 'lock-correction-incomplete':
       return lineOf(version, ['corrections', problem.index]);
     case 'lock-correction-removed':
       return lineOf(version, ['corrections']);
