@@ -6,7 +6,8 @@
 import { blocksOf, diffBlocks, type Block, type DiffStats, type VersionDiff } from '../lib/diff/index.ts';
 import type { Document, Version } from '../lib/site/site-model.ts';
 import { activePrecomputedDiffs } from '../node/precomputed-diffs.ts';
-import { getVersionSource } from './legal.ts';
+import { getVersionCorrections, getVersionSource } from './legal.ts';
+import { correctionHistoryOf } from '../lib/content/corrections.ts';
 
 /** What a changes page prints: the two versions and their diff. */
 export interface VersionChanges {
@@ -68,4 +69,22 @@ export async function getChangeStats(document: Document): Promise<Map<string, Di
     if (changes) stats.set(version.effective, changes.diff.stats);
   }
   return stats;
+}
+
+/**
+ * What each correction of a version changed, as diffs of the whole text before and after it
+ * (src/lib/content/corrections.ts: the edits a correction lists, undone from the latest back; the
+ * check has proved them against the hashes in the lock).
+ *
+ * @param version Any version.
+ * @returns 1-based correction number (list order) to its diff; corrections recorded without their
+ *   edits, or whose edits cannot be undone (the check refuses those), have none.
+ */
+export async function getCorrectionDiffs(version: Version): Promise<Map<number, VersionDiff>> {
+  const [source, corrections] = await Promise.all([getVersionSource(version), getVersionCorrections(version)]);
+  const diffs = new Map<number, VersionDiff>();
+  for (const step of correctionHistoryOf(source.text, corrections).steps) {
+    diffs.set(step.index + 1, diffBlocks(blocksOf({ text: step.before, format: source.format }), blocksOf({ text: step.after, format: source.format })));
+  }
+  return diffs;
 }

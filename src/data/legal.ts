@@ -7,6 +7,7 @@ import { buildSiteModel, type Document, type Version } from '../lib/site/site-mo
 import { formerAnchorsAt, type FormerAnchors } from '../lib/content/anchors.ts';
 import { resolveDeepLink, type DeepLink, type ResolvedDeepLink } from '../lib/site/deep-links.ts';
 import { resolveSettings, type Settings } from '../settings.ts';
+import type { Correction } from '../lib/content/schemas.ts';
 
 /** The build's settings (as-of date, base, time zone). */
 export const settings: Settings = resolveSettings(process.env);
@@ -109,6 +110,16 @@ export async function getVersionSource(version: Version): Promise<{ text: string
   const entry = (await load()).entries.get(`${version.document}/${version.effective}`);
   if (!entry || entry.body === undefined) throw new Error(`No source for ${version.document} ${version.effective}`);
   return { text: entry.body, format: entry.filePath?.endsWith('.md') ? 'md' : 'mdx' };
+}
+
+/**
+ * A version's corrections as its frontmatter lists them (list order, with their edits), for the
+ * corrections page (src/data/diffs.ts).
+ *
+ * @returns The list; empty when the version has none.
+ */
+export async function getVersionCorrections(version: Version): Promise<Correction[]> {
+  return (await load()).entries.get(`${version.document}/${version.effective}`)?.data.corrections ?? [];
 }
 
 function load() {

@@ -35,7 +35,7 @@ const emptyHints: Readonly<Record<string, string>> = {
 /** The expected form of keys whose shape is not obvious, with an example. */
 const shapeHints: Readonly<Record<string, string>> = {
   formerAnchors: 'must pair each old anchor with the anchor that replaced it, e.g. `formerAnchors: { old-id: new-id }`, or one pair per line indented under `formerAnchors:` (`  retention: data-retention`)',
-  corrections: 'must be a list with one entry per correction, each `- date: YYYY-MM-DD` with `reason: ...` on the next line (see content/README.md, "Corrections")',
+  corrections: 'must be a list with one entry per correction, each `- date: YYYY-MM-DD` with `reason: ...` and `changed:` (the edits, each `from:` and `to:`) below it (see content/README.md, "Corrections")',
   notice: 'must be a set of keys indented under `notice:`, e.g. `notice: { materialDays: 30 }`',
   documents: 'must be a list with one entry per document, each starting `- id: ...`',
 };

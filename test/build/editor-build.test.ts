@@ -19,8 +19,14 @@ material: false
 corrections:
   - date: 2024-03-05
     reason: Fixes a typo in the address.
+    changed:
+      - from: "1 Markt Street"
+        to: "1 Market Street"
   - date: 2024-02-10
     reason: Corrects a broken link.
+    changed:
+      - from: "[contact section](#contact)"
+        to: "[contact section](#contact-us)"
 ---
 
 Read the [contact section](#contact-us).
@@ -112,15 +118,31 @@ describe('a version with content components and corrections', () => {
   it('should say "Corrected on <date>: <reason>" oldest first on the version page and the history, with last updated following the latest', () => {
     const page = readPage(run.outDir, '/terms/2024-01-01/');
     expect(page.querySelectorAll('.version__header .corrections__item').map((li) => text(li))).toEqual([
-      'Corrected on February 10, 2024: Corrects a broken link.',
-      'Corrected on March 5, 2024: Fixes a typo in the address.',
+      'Corrected on February 10, 2024: Corrects a broken link. What this correction changed on February 10, 2024',
+      'Corrected on March 5, 2024: Fixes a typo in the address. What this correction changed on March 5, 2024',
     ]);
+    expect(page.querySelectorAll('.corrections__redline').map((a) => a.getAttribute('href'))).toEqual(['/terms/2024-01-01/corrections/#correction-2', '/terms/2024-01-01/corrections/#correction-1']);
     expect(page.querySelectorAll('.version__dates time').map((t) => t.getAttribute('datetime'))).toEqual(['2024-01-01', '2024-03-05']);
     const history = readPage(run.outDir, '/terms/history/');
-    expect(history.querySelectorAll('.history__item .corrections__item').map((li) => text(li))).toEqual([
+    expect(history.querySelectorAll('.history__item .corrections__item').map((li) => text(li).replace(/ What this correction changed.*/, ''))).toEqual([
       'Corrected on February 10, 2024: Corrects a broken link.',
       'Corrected on March 5, 2024: Fixes a typo in the address.',
     ]);
     expect(text(history.querySelector('.history__dates'))).toContain('Last updated March 5, 2024.');
+  });
+
+  it('should publish each correction as a redline of exactly what it changed, at the anchor the version page links', () => {
+    const page = readPage(run.outDir, '/terms/2024-01-01/corrections/');
+    const typo = page.querySelector('#correction-1')!;
+    expect(text(typo.querySelector('h2'))).toBe('Corrected on March 5, 2024');
+    expect(typo.querySelectorAll('.redline del').map((d) => text(d))).toEqual(['[deleted: Markt]']);
+    expect(typo.querySelectorAll('.redline ins').map((i) => text(i))).toEqual(['[inserted: Market]']);
+    expect(text(typo.querySelector('.diff-section h3'))).toBe('Contact us');
+    const link = page.querySelector('#correction-2')!;
+    expect(link.querySelectorAll('.redline del').map((d) => text(d))).toEqual(['[deleted: (link to #contact)]']);
+    expect(link.querySelectorAll('.redline ins').map((i) => text(i))).toEqual(['[inserted: (link to #contact-us)]']);
+    // Ids stay unique with several diffs on one page.
+    const ids = page.querySelectorAll('[id]').map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });

@@ -47,6 +47,10 @@ export const pageTypeTable: readonly PageTypeRow[] = [
     name: 'compare', path: '/privacy-statement/compare/', file: 'privacy-statement/compare/index.html', core: false,
     discover: (dir) => firstPage(dir, (parts) => parts.length === 2 && parts[1] === 'compare'),
   },
+  {
+    name: 'corrections', path: '/cookie-notice/2024-01-10/corrections/', file: 'cookie-notice/2024-01-10/corrections/index.html', core: false,
+    discover: (dir) => firstPage(dir, (parts) => parts.length === 3 && parts[2] === 'corrections'),
+  },
   { name: 'search', path: '/search/', file: 'search/index.html', core: false },
   {
     name: 'go', path: '/go/', file: 'go/index.html', core: false,

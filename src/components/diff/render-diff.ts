@@ -41,6 +41,30 @@ export function renderDiff(diff: VersionDiff, sides: DiffSides): string {
 }
 
 /**
+ * The HTML of one correction's diff, for the corrections page (several on one page): each changed
+ * section with its changes as inline redlines, ids prefixed so that they stay unique. No
+ * statistics and no view switch: a correction changes a few words.
+ *
+ * @param diff The diff of the text before and after the correction.
+ * @param url URL of the version page (the corrected text), for the link to each section.
+ * @param idPrefix Unique per diff on the page, e.g. `correction-2`.
+ * @returns HTML: `<h3>` per changed section.
+ */
+export function renderCorrectionDiff(diff: VersionDiff, url: string, idPrefix: string): string {
+  if (diff.changes.length === 0) return `<p class="diff-none">This correction changed no words or formatting of the text.</p>`;
+  return diff.sections.filter((section) => section.changes.length > 0).map((section) => {
+    const id = `${idPrefix}-${sectionId(section)}`;
+    const anchor = section.newAnchor ?? section.oldAnchor;
+    return `<section class="diff-section diff-section--${section.status}" aria-labelledby="${id}">`
+      + `<h3 id="${id}">${anchor === undefined ? escape(titleOf(section)) : `<a href="${escape(link(url, anchor))}">${escape(titleOf(section))}</a>`}</h3>`
+      + section.changes.map((change) => `<div class="change change--${change.kind}" data-kind="${change.kind}">`
+        + `<p class="change__label"><strong>${kindLabel[change.kind]} ${blockWord[change.type]}</strong>${change.kind === 'formatting' ? '' : ` <span class="change__words">(${wordCount(change)})</span>`}</p>`
+        + `<div class="redline redline--inline">${segmentsHtml(change.segments, 'inline')}</div></div>`).join('')
+      + `</section>`;
+  }).join('');
+}
+
+/**
  * The statistics as a description list.
  *
  * @param stats A diff's statistics.

@@ -47,7 +47,7 @@ export function lockedStatus(version: ChangedVersion, asOf: CivilDate): string {
  * @returns Sentences ending in a full stop.
  */
 export function changedVersionAdvice(version: ChangedVersion, asOf: CivilDate, lockFile: string): string {
-  const correction = `to fix a mistake without changing the meaning, add a correction to the frontmatter (corrections: [{ date: ${asOf}, reason: ... }]) and run \`npm run lock\``;
+  const correction = `to fix a mistake without changing the meaning, add a correction to the frontmatter that says what you changed (corrections: [{ date: ${asOf}, reason: ..., changed: [{ from: ..., to: ... }] }]) and run \`npm run lock\``;
   const newVersion = `for a new text, start a new version with \`npm run new-version -- ${version.document} --effective YYYY-MM-DD\``;
   if (version.effective > asOf) {
     return `If this version is still in its pull request (not merged yet, so its text is not public), you may still change it: take the lock from the main branch and lock again with \`git checkout ${BASE_BRANCH} -- ${lockFile} && npm run lock\`. If it is already merged and public, the announced text may not change silently: undo the change, or ${correction}; ${newVersion}.`;
@@ -94,7 +94,7 @@ export function lockProblemMessage(problem: LockProblem, version: ChangedVersion
     case 'lock-correction-order':
       return `This new correction is dated ${problem.date}, before the correction listed above it (${problem.previous}). Corrections are appended in the order they are made, so a new one cannot be dated in the past: date it the day you make the fix (on or after ${problem.previous}, not after ${asOf}).`;
     case 'lock-last-updated': {
-      const fix = `The last-updated date of a published version follows its corrections: ${problem.locked === undefined ? 'remove `lastUpdated`' : `restore \`lastUpdated: ${problem.locked}\``}, or record the correction it stands for (corrections: [{ date: ${asOf}, reason: ... }]) and run \`npm run lock\`.`;
+      const fix = `The last-updated date of a published version follows its corrections: ${problem.locked === undefined ? 'remove `lastUpdated`' : `restore \`lastUpdated: ${problem.locked}\``}, or record the correction it stands for (corrections: [{ date: ${asOf}, reason: ..., changed: [{ from: ..., to: ... }] }]) and run \`npm run lock\`.`;
       if (problem.locked === undefined) return `\`lastUpdated: ${problem.now}\` was added after this version was locked. ${fix}`;
       if (problem.now === undefined) return `\`lastUpdated: ${problem.locked}\` was removed after this version was locked. ${fix}`;
       return `\`lastUpdated\` was ${problem.locked} when this version was locked and is now ${problem.now}. ${fix}`;

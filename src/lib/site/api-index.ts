@@ -37,6 +37,17 @@ export interface ApiVersionSummary {
   url: string;
   /** `/<document>/<date>/changes/`, or `null` for a document's first version. */
   changesUrl: string | null;
+  /** Corrections made after publication, oldest first. */
+  corrections: ApiCorrection[];
+}
+
+/** A correction in the API. */
+export interface ApiCorrection {
+  /** `YYYY-MM-DD`. */
+  date: CivilDate;
+  reason: string;
+  /** Absolute URL of its redline (`/<document>/<date>/corrections/#correction-<n>`); `null` for one recorded without its edits. */
+  redlineUrl: string | null;
 }
 
 /** A document in `/api/documents.json`. */
@@ -150,5 +161,6 @@ function versionSummary(version: Version, where: ApiSite): ApiVersionSummary {
     summary: version.summary ?? null,
     url: url(version.url),
     changesUrl: version.previous ? url(withBase(where.base, changesPath(version.document, version.effective))) : null,
+    corrections: version.corrections.map((c) => ({ date: c.date, reason: c.reason, redlineUrl: c.redlineUrl === undefined ? null : url(c.redlineUrl) })),
   };
 }

@@ -106,7 +106,7 @@ function entry(document: Document, version: Version, published: CivilDate, updat
     element('link', { href: url }),
     element('updated', {}, [timestamp(updated)]),
     element('summary', { type: 'text' }, [version.summary ?? firstSummary]),
-    element('content', { type: 'html' }, [entryContent(version, url, changes)]),
+    element('content', { type: 'html' }, [entryContent(version, url, changes, (path) => absolute(options, path))]),
     element('category', { label: document.title, term: document.id }),
     element('category', { label: changeLabel[version.change], term: version.change }),
     element('published', {}, [timestamp(published)]),
@@ -114,14 +114,17 @@ function entry(document: Document, version: Version, published: CivilDate, updat
 }
 
 /** The entry's content as HTML: dates and kind, summary, corrections, links; serialised from a hast tree. */
-function entryContent(version: Version, url: string, changes: string | undefined): string {
+function entryContent(version: Version, url: string, changes: string | undefined, absoluteUrl: (path: string) => string): string {
   const when = version.status === 'upcoming' ? 'Takes effect on' : 'Effective';
   const links: ElementContent[] = [html('a', { href: url }, ['Read this version'])];
   if (changes) links.push({ type: 'text', value: ' · ' }, html('a', { href: changes }, ['See what changed']));
   const paragraphs = [
     html('p', {}, [`${when} ${formatDate(version.effective)}. ${changeSentence[version.change]}`]),
     html('p', {}, [version.summary ?? firstSummary]),
-    ...version.corrections.map((correction) => html('p', {}, [`Corrected on ${formatDate(correction.date)}: ${correction.reason}`])),
+    ...version.corrections.map((correction) => html('p', {}, [
+      `Corrected on ${formatDate(correction.date)}: ${correction.reason}`,
+      ...(correction.redlineUrl ? [' ', html('a', { href: absoluteUrl(correction.redlineUrl) }, ['See exactly what it changed'])] : []),
+    ])),
     html('p', {}, links),
   ];
   return toHtml(paragraphs, { characterReferences: { useNamedReferences: true } });

@@ -6,7 +6,7 @@ import type { CivilDate } from '../dates.ts';
 import type { Correction, DocumentEntry, Frontmatter } from '../content/schemas.ts';
 import { placeVersions, type VersionStatus } from './timeline.ts';
 import { defaultComparePair, type ComparePair } from './compare-pair.ts';
-import { documentPath, historyPath, versionPath, withBase } from './urls.ts';
+import { correctionsPath, documentPath, historyPath, versionPath, withBase } from './urls.ts';
 
 /** A version as pages print it. Dates are `YYYY-MM-DD`; URLs include the base. */
 export interface Version {
@@ -22,7 +22,9 @@ export interface Version {
    */
   lastUpdated: CivilDate | undefined;
   /** Corrections made after publication, oldest first ("Corrected on <date>: <reason>"). */
-  corrections: Correction[];
+  corrections: PublishedCorrection[];
+  /** URL of the page showing each correction as a redline; `undefined` when there is no correction. */
+  correctionsUrl: string | undefined;
   /** Title of this version (the registry's, unless the frontmatter overrides it). */
   title: string;
   summary: string | undefined;
@@ -41,6 +43,17 @@ export interface Version {
   next: CivilDate | undefined;
   /** Permanent URL of this version. */
   url: string;
+}
+
+/** A correction as pages print it. */
+export interface PublishedCorrection {
+  /** `YYYY-MM-DD`. */
+  date: CivilDate;
+  reason: string;
+  /** 1-based position in the version's `corrections:` list (the anchor `#correction-<number>` on the corrections page). */
+  number: number;
+  /** URL of its redline on the corrections page, when it lists its edits (`changed:`); else `undefined` (recorded before edits were kept). */
+  redlineUrl: string | undefined;
 }
 
 /** What a version is: `first-version` (nothing before it), else `material-change` or `non-material-change`. */
@@ -95,7 +108,8 @@ export function buildSiteModel(entries: readonly DocumentEntry[], inputs: readon
         document: entry.id,
         effective: v.effective,
         lastUpdated: v.status === 'upcoming' ? undefined : latestCorrection(v.frontmatter.corrections) ?? v.frontmatter.lastUpdated ?? v.effective,
-        corrections: [...(v.frontmatter.corrections ?? [])].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+        corrections: publishedCorrections(v.frontmatter.corrections, withBase(base, correctionsPath(entry.id, v.effective))),
+        correctionsUrl: v.frontmatter.corrections?.length ? withBase(base, correctionsPath(entry.id, v.effective)) : undefined,
         title: v.frontmatter.title ?? entry.title,
         summary: v.frontmatter.summary,
         material: v.previous !== undefined && (v.frontmatter.material ?? false),
@@ -124,6 +138,13 @@ export function buildSiteModel(entries: readonly DocumentEntry[], inputs: readon
     });
   });
   return model;
+}
+
+/** A version's corrections, oldest first, numbered in list order (the lock keeps the list in date order). */
+function publishedCorrections(corrections: readonly Correction[] | undefined, pageUrl: string): PublishedCorrection[] {
+  return (corrections ?? [])
+    .map(({ date, reason, changed }, index) => ({ date, reason, number: index + 1, redlineUrl: changed ? `${pageUrl}#correction-${index + 1}` : undefined }))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.number - b.number));
 }
 
 /** The date of the latest correction, `YYYY-MM-DD`, or `undefined` when there is none (issue 6). */

@@ -11,6 +11,8 @@ export const documentPath = (document: string) => `/${document}/`;
 export const versionPath = (document: string, effective: CivilDate) => `/${document}/${effective}/`;
 /** `/privacy-statement/history/`: every version of a document. */
 export const historyPath = (document: string) => `/${document}/history/`;
+/** `/privacy-statement/2022-03-31/corrections/`: each correction of a version as a redline (anchors `#correction-<n>`). */
+export const correctionsPath = (document: string, effective: CivilDate) => `/${document}/${effective}/corrections/`;
 /** `/privacy-statement/2024-05-01/changes/`: what changed from the previous version. */
 export const changesPath = (document: string, effective: CivilDate) => `/${document}/${effective}/changes/`;
 /** `/privacy-statement/compare/`: compare any two versions (in the browser). */
