@@ -66,8 +66,12 @@ export interface ImportedVersion {
 /** Frontmatter keys of the source that the version keeps (the rest belong to the source site's tooling). */
 const KEPT_KEYS = ['summary', 'material', 'lastUpdated', 'published'] as const;
 
-/** A link text that is one upper-case word (`[AUTOTITLE](/x)`): a placeholder the source site's tooling fills in with the target's title. */
-const PLACEHOLDER = /^[A-Z][A-Z_]+$/;
+/**
+ * A link text that is one upper-case word standing for the target's title or address, which the
+ * source site's tooling fills in when it renders (GitHub Docs' `[AUTOTITLE](/x)`; `[TITLE]`,
+ * `[LINK]`, `[URL]` in other tools). Other upper-case words are acronyms (`[GDPR](…)`) and stay.
+ */
+const PLACEHOLDER = /^(?:[A-Z_]*(?:TITLE|LINK)[A-Z_]*|URL|HREF|TEXT|PLACEHOLDER|TBD|TODO)$/;
 
 /**
  * Convert a Markdown file's text into a version file's text.
@@ -273,7 +277,7 @@ function serialise(tree: Root, format: SourceFormat): string {
     return node.data?.anchor ? `${written} {#${node.data.anchor}}` : written;
   };
   const options: ToMarkdownOptions = {
-    extensions: format === 'mdx' ? [gfmToMarkdown(), mdxToMarkdown()] : [gfmToMarkdown()],
+    extensions: format === 'mdx' ? [gfmToMarkdown({ tablePipeAlign: false }), mdxToMarkdown()] : [gfmToMarkdown({ tablePipeAlign: false })],
     handlers: { heading },
     bullet: '-',
     emphasis: '_',
