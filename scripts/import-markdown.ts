@@ -105,7 +105,7 @@ try {
   const shown = relative(process.cwd(), out) || '.';
   const env = resolve(process.env.LEGAL_CONTENT_DIR || 'content') === out ? '' : `LEGAL_CONTENT_DIR=${shown} `;
   console.log(`✔ Imported ${dated.length} version${dated.length === 1 ? '' : 's'} of "${document}" into ${relative(process.cwd(), folder) || folder}.
-Next: ${env}npm run lock (the imported versions are in effect, so the check wants them locked), then ${env}npm run check.`);
+Next: ${env}npm run lock (the check wants every version in effect or announced locked), then ${env}npm run check.`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exitCode = 1;
