@@ -1,237 +1,304 @@
 /**
  * Turn an existing policy written in (GitHub-flavoured) Markdown into a version file of the
- * content model: frontmatter cut down to the keys the schema allows, and, for `.mdx`, the syntax
- * MDX reads differently from Markdown (HTML comments, braces, void HTML tags) rewritten.
- * Used by `npm run import-markdown` (scripts/import-markdown.ts).
+ * content model (`npm run import-markdown`, scripts/import-markdown.ts).
+ *
+ * The source is parsed once by remark (remark-parse, remark-gfm, remark-frontmatter) into mdast;
+ * every repair is made on that tree, and the tree is written out by mdast-util-to-markdown (with
+ * mdast-util-gfm, and for `.mdx` mdast-util-mdx, which escapes what MDX would read as code). Code
+ * is written as it was; headings get their anchors pinned (`## Title {#id}`).
  */
-import type { Nodes } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { Heading, Link, LinkReference, Nodes, Paragraph, Parent, Root, RootContent } from 'mdast';
+import { gfmToMarkdown } from 'mdast-util-gfm';
+import { mdxToMarkdown } from 'mdast-util-mdx';
+import { toMarkdown, defaultHandlers, type Handlers, type Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
+import { toString } from 'mdast-util-to-string';
+import GithubSlugger from 'github-slugger';
 import { parse, stringify } from 'yaml';
-import { headingAnchors } from '../content/anchors.ts';
-import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
-import { find, html } from 'property-information';
-import { contentSchema } from '../security/content-schema.ts';
-import { kebabAnchor } from '../content/schemas.ts';
-import { parseVersionSource, type SourceFormat } from '../content/version-source.ts';
+import type { CivilDate } from '../dates.ts';
+import { kebabAnchor, anchorIdPattern } from '../content/schemas.ts';
+import { parseWithRemark, type SourceFormat } from '../content/version-source.ts';
+import { walk } from '../content/mdast-walk.ts';
+import { takeAttributeLists, type AttributedBlock } from './import/attribute-lists.ts';
+import { liftOpening } from './import/opening.ts';
+import { linkTarget, type LinkContext } from './import/link-targets.ts';
+import { rawHtmlIds, repairRawHtml } from './import/raw-html.ts';
+import { htmlToMdx } from './import/html-to-mdx.ts';
+import { inferFormerAnchors, sectionsOf, type Section } from './import/former-anchors.ts';
+
+export { sectionsOf, type Section } from './import/former-anchors.ts';
 
 /** How to import one file. */
 export interface ImportOptions {
-  /** Format of the version file to write: `md` keeps the Markdown as it is (HTML allowed); `mdx` rewrites it. */
+  /** Format of the version file to write: `md` keeps raw HTML (repaired); `mdx` rewrites it as Markdown. */
   format: SourceFormat;
   /** Whether this is the document's first version (which needs no `summary`/`material`). */
   first: boolean;
-  /** Name of the source file, for the default summary. */
+  /** Name of the source file, for messages and the default summary. */
   sourceName: string;
+  /** The version's effective date, `YYYY-MM-DD` (the source's file name): an "Effective …" line is checked against it. */
+  effective?: CivilDate;
+  /** The document's title in the registry: a version whose own title differs keeps it as `title:`. */
+  documentTitle?: string;
   /** `material` for versions that do not say; default false. */
   material?: boolean;
   /** Origin of the site the policy came from (`https://docs.github.com`): links from its root (`/site-policy`) are made absolute. */
   site?: string;
-  /** Called with a message for each dead link that was turned into plain text. */
+  /** The source site's URL of this document: absolute links to it become links to the version's own sections. */
+  sourceUrl?: string;
+  /** Sections of the previous version of the document (from `sectionsOf`), to infer `formerAnchors`. */
+  previous?: readonly Section[];
+  /** Called with a message (`<source>: line N: …`) for everything changed or that will render badly. */
   warn?: (message: string) => void;
 }
 
-/** Frontmatter keys an imported file keeps (the rest of the schema's keys are the registry's business). */
-const KEPT_KEYS = ['summary', 'material', 'lastUpdated'] as const;
+/** What an import made. */
+export interface ImportedVersion {
+  /** The version file's text. */
+  text: string;
+  /** The version's own title (source frontmatter `title`, else its leading `# Title`), written as `title:` only when it differs from `documentTitle`. */
+  title?: string;
+  /** Former anchors inferred against `previous`, `old-id -> new-id` (also in the frontmatter). */
+  formerAnchors: Record<string, string>;
+  /** This version's sections, to pass as `previous` to the next version's import. */
+  sections: Section[];
+}
+
+/** Frontmatter keys of the source that the version keeps (the rest belong to the source site's tooling). */
+const KEPT_KEYS = ['summary', 'material', 'lastUpdated', 'published'] as const;
+
+/**
+ * A link text that is one upper-case word standing for the target's title or address, which the
+ * source site's tooling fills in when it renders (GitHub Docs' `[AUTOTITLE](/x)`; `[TITLE]`,
+ * `[LINK]`, `[URL]` in other tools). Other upper-case words are acronyms (`[GDPR](…)`) and stay.
+ */
+const PLACEHOLDER = /^(?:[A-Z_]*(?:TITLE|LINK)[A-Z_]*|URL|HREF|TEXT|PLACEHOLDER|TBD|TODO)$/;
 
 /**
  * Convert a Markdown file's text into a version file's text.
  *
  * @param text The source file, with or without YAML frontmatter.
- * @param options Target format, whether it is the first version, the source name.
- * @returns The version file's text: frontmatter with `summary`/`material`/`lastUpdated` only (a
- *   later version gets `summary: Imported from <name>.` and `material` when it had none), then
- *   the body, with every ATX heading's anchor pinned (`{#slug}`, the slug it already had, so old
- *   links keep working), links to a section the version does not have turned into plain text (the
- *   content check refuses dead links; a raw-HTML `<a>` loses its `href`), and root-relative links
- *   (Markdown or `<a href>`) made absolute when `site` is given.
+ * @param options Target format, place in the history, the source site; see `ImportOptions`.
+ * @returns The version file (frontmatter: `summary`/`material`/`lastUpdated`/`published` kept, a
+ *   later version given `summary: Imported from <name>.` and `material` when it had none, `title`
+ *   when the version's differs from the document's, `formerAnchors` when inferred), its title and sections.
+ * @throws Error naming the source when its frontmatter is not valid YAML, or when its text cannot be parsed.
+ */
+export function importMarkdown(text: string, options: ImportOptions): ImportedVersion {
+  const messages: string[] = [];
+  const warn = (message: string) => {
+    messages.push(message);
+    options.warn?.(`${options.sourceName}: ${message}`);
+  };
+  const tree = parseWithRemark(text, 'md');
+  const data = takeFrontmatter(tree, options.sourceName);
+
+  const attributed = takeAttributeLists(tree);
+  const datetimes = new Map<Nodes, string>();
+  for (const { node, list } of attributed) if (node.type === 'paragraph' && list.attributes.datetime) datetimes.set(node, list.attributes.datetime);
+  const opening = options.effective ? liftOpening(tree, options.effective, (node: Paragraph) => datetimes.get(node), warn) : {};
+  const sourceTitle = typeof data.title === 'string' && data.title.trim() !== '' ? data.title.trim() : undefined;
+  if (sourceTitle && opening.title && opening.title !== sourceTitle) warn(`the text opens with "# ${opening.title}" but its frontmatter title is "${sourceTitle}"; kept the frontmatter's as the version's title and dropped the heading.`);
+  const title = sourceTitle ?? opening.title;
+  mapAttributeLists(attributed, warn);
+
+  if (options.format === 'mdx') htmlToMdx(tree, warn);
+  const renamed = pinAnchors(tree);
+  const sections = sectionsOf(tree);
+  const formerAnchors = options.previous ? inferFormerAnchors(options.previous, sections) : {};
+  for (const [old, now] of Object.entries(formerAnchors)) if (!renamed.has(old)) renamed.set(old, now);
+  const context: LinkContext = {
+    ids: new Set([...sections.map((s) => s.anchor), ...allAnchors(tree), ...(options.format === 'md' ? rawHtmlIds(tree) : [])]),
+    renamed,
+    site: options.site ?? (options.sourceUrl ? new URL(options.sourceUrl).origin : undefined),
+    sourceUrl: options.sourceUrl,
+  };
+  fixLinks(tree, context, warn);
+  if (options.format === 'md') repairRawHtml(tree, context, warn);
+  warnIndentedCode(tree, text, warn);
+
+  const frontmatter: Record<string, unknown> = {};
+  for (const key of KEPT_KEYS) if (data[key] !== undefined) frontmatter[key] = data[key];
+  if (!options.first) {
+    frontmatter.summary ??= `Imported from ${options.sourceName}.`;
+    frontmatter.material ??= options.material ?? false;
+  }
+  if (title && options.documentTitle && title !== options.documentTitle) frontmatter.title = title;
+  if (Object.keys(formerAnchors).length > 0) frontmatter.formerAnchors = formerAnchors;
+  const head = Object.keys(frontmatter).length > 0 ? `---\n${stringify(frontmatter)}---\n\n` : '';
+  return { text: head + serialise(tree, options.format), title, formerAnchors, sections };
+}
+
+/**
+ * The title a source gives itself: its frontmatter `title`, else a `# Title` that opens its text.
+ *
+ * @param text The source file.
+ * @param sourceName Its name, for errors.
+ * @returns The title, or `undefined` when it gives none.
  * @throws Error naming the source when its frontmatter is not valid YAML.
  */
-export function importMarkdown(text: string, options: ImportOptions): string {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
-  let data: Record<string, unknown> = {};
-  if (match) {
-    try {
-      data = (parse(match[1]!) as Record<string, unknown>) ?? {};
-    } catch (error) {
-      throw new Error(`${options.sourceName}: the frontmatter is not valid YAML (${(error as Error).message}). Fix it or remove it, then import again.`, { cause: error });
+export function sourceTitle(text: string, sourceName: string): string | undefined {
+  const tree = parseWithRemark(text, 'md');
+  const data = takeFrontmatter(tree, sourceName);
+  if (typeof data.title === 'string' && data.title.trim() !== '') return data.title.trim();
+  const first = tree.children[0];
+  return first?.type === 'heading' && first.depth === 1 ? toString(first, { includeHtml: false }).trim() : undefined;
+}
+
+/** Remove the YAML frontmatter node that opens the tree and read it. */
+function takeFrontmatter(tree: Root, sourceName: string): Record<string, unknown> {
+  const first = tree.children[0];
+  if (first?.type !== 'yaml') return {};
+  tree.children.shift();
+  try {
+    const data = parse(first.value) as unknown;
+    return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  } catch (error) {
+    throw new Error(`${sourceName}: the frontmatter is not valid YAML (${(error as Error).message}). Fix it or remove it, then import again.`, { cause: error });
+  }
+}
+
+/** Map what attribute lists say onto the tree: a heading's `#id` becomes its anchor; the rest is dropped, with a warning. */
+function mapAttributeLists(attributed: readonly AttributedBlock[], warn: (message: string) => void): void {
+  for (const { node, list } of attributed) {
+    const where = node.position ? `line ${node.position.start.line}: ` : '';
+    const dropped: string[] = [...list.classes.map((name) => `.${name}`)];
+    for (const [key, value] of Object.entries(list.attributes)) if (!(key === 'datetime' && node.type === 'paragraph')) dropped.push(`${key}="${value}"`);
+    if (list.id !== undefined) {
+      if (node.type === 'heading') node.data = { ...node.data, anchor: list.id };
+      else dropped.unshift(`#${list.id}`);
     }
+    if (dropped.length > 0) warn(`${where}dropped ${dropped.map((part) => `\`${part}\``).join(', ')} of the attribute list \`${list.written}\`: ${node.type === 'heading' ? 'a heading takes only its anchor' : 'a paragraph takes no id, class or attribute here'}.`);
   }
-  const kept: Record<string, unknown> = {};
-  for (const key of KEPT_KEYS) if (data[key] !== undefined) kept[key] = data[key];
-  if (!options.first) {
-    kept.summary ??= `Imported from ${options.sourceName}.`;
-    kept.material ??= options.material ?? false;
-  }
-  const body = fixLinksAndAnchors((match ? text.slice(match[0].length) : text).replace(/^\s*\n/, ''), options);
-  const frontmatter = Object.keys(kept).length > 0 ? `---\n${stringify(kept)}---\n\n` : '';
-  return frontmatter + (options.format === 'mdx' ? markdownToMdx(body) : body);
 }
 
 /**
- * Rewrite Markdown so MDX reads it the same: `<!-- x -->` becomes `{/* x *\/}`, `{` and `}` are
- * escaped, void HTML tags are closed (`<br>` → `<br />`) and a `<` that starts no tag is escaped.
- * Code spans and fenced code are left alone. Source: MDX's differences from Markdown,
- * https://mdxjs.com/docs/what-is-mdx/#markdown.
+ * Pin every heading's anchor: the one it had (attribute list, or github-slugger's slug, the one
+ * the source site derived), tidied to kebab-case when it is not (`j--td` → `j-td`), unique.
  *
- * @param markdown The body of a Markdown file.
- * @returns MDX text.
+ * @returns Anchor as it was (what links use) -> the pinned anchor, for the anchors that changed.
  */
-export function markdownToMdx(markdown: string): string {
-  const parts = markdown.split(/(^```[\s\S]*?^```[^\n]*$|`[^`\n]+`|<!--[\s\S]*?-->)/m);
-  return parts
-    .map((part, index) => {
-      if (index % 2 === 1) {
-        if (part.startsWith('<!--')) return `{/*${part.slice(4, -3).replace(/\*\//g, '* /')}*/}`;
-        return part;
-      }
-      return part
-        .replace(/[{}]/g, (c) => `\\${c}`)
-        .replace(/<(br|hr|img|input|wbr)\b([^>]*?)\/?>/gi, (_, tag: string, attributes: string) => `<${tag.toLowerCase()}${attributes} />`)
-        .replace(/<(?![A-Za-z/])/g, '\\<');
-    })
-    .join('');
-}
-
-/**
- * Pin heading anchors and repair links the content check would refuse (see `importMarkdown`).
- *
- * @param body Markdown body (no frontmatter).
- * @param options `site` for root-relative links, `warn` for dead links, `sourceName` for messages.
- * @returns The body with the edits applied.
- */
-function fixLinksAndAnchors(body: string, options: ImportOptions): string {
-  const tree = parseVersionSource(body, 'md');
-  const headings = headingAnchors(tree);
-  const ids = new Set(headings.map((h) => h.id));
-  // An anchor must be kebab-case (rules/anchors.ts); a slug that is not (`j--td`, `ü`) is tidied, and links follow it.
+function pinAnchors(tree: Root): Map<string, string> {
+  const slugger = new GithubSlugger();
+  const headings: { node: Heading; id: string }[] = [];
+  walk(tree, (node) => {
+    if (node.type !== 'heading') return;
+    const slug = slugger.slug(toString(node, { includeHtml: false }).trim());
+    headings.push({ node, id: node.data?.anchor ?? slug });
+  });
+  const taken = new Set(headings.map((h) => h.id).filter((id) => anchorIdPattern.test(id)));
   const renamed = new Map<string, string>();
   for (const heading of headings) {
-    if (heading.pinned || KEBAB.test(heading.id)) continue;
-    const base = kebabAnchor(heading.id) ?? 'section';
-    let id = base;
-    for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
-    ids.add(id);
-    renamed.set(heading.id, id);
+    let id = heading.id;
+    if (!anchorIdPattern.test(id)) {
+      const base = kebabAnchor(id) ?? 'section';
+      id = base;
+      for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+      taken.add(id);
+      renamed.set(heading.id, id);
+    }
+    heading.node.data = { ...heading.node.data, anchor: id };
   }
-  visit(tree, 'html', (node) => {
-    for (const attribute of htmlAttributes(node.value)) if (attribute.name === 'id' || (attribute.name === 'name' && attribute.element === 'a')) ids.add(attribute.value);
-  });
-  const lines = body.split('\n');
-  const lineStart: number[] = [];
-  lines.reduce((offset, line) => (lineStart.push(offset), offset + line.length + 1), 0);
-  const edits: { start: number; end: number; text: string }[] = [];
-  for (const heading of headings) {
-    const line = lines[heading.line - 1]!;
-    if (heading.pinned || !/^\s{0,3}#{1,6}(\s|$)/.test(line)) continue;
-    const content = line.replace(/\s+#+\s*$/, '').replace(/\s+$/, '');
-    edits.push({ start: lineStart[heading.line - 1]! + content.length, end: lineStart[heading.line - 1]! + line.length, text: ` {#${renamed.get(heading.id) ?? heading.id}}` });
-  }
-  visit(tree, 'link', (node) => {
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
-    if (start === undefined || end === undefined) return;
-    const fragment = node.url.startsWith('#') ? safeDecode(node.url.slice(1)) : undefined;
-    if (fragment !== undefined && renamed.has(fragment)) {
-      const source = body.slice(start, end);
-      const at = source.lastIndexOf(`](${node.url}`);
-      if (at >= 0) edits.push({ start: start + at + 2, end: start + at + 2 + node.url.length, text: `#${renamed.get(fragment)}` });
-    } else if (fragment !== undefined && !ids.has(fragment)) {
-      const first = (node.children[0] as Nodes | undefined)?.position?.start.offset;
-      const last = (node.children.at(-1) as Nodes | undefined)?.position?.end.offset;
-      edits.push({ start, end, text: first !== undefined && last !== undefined ? body.slice(first, last) : '' });
-      options.warn?.(`${options.sourceName}: the link to "${node.url}" leads to no section of this version; kept its text, dropped the link.`);
-    } else if (options.site && node.url.startsWith('/') && !node.url.startsWith('//')) {
-      const source = body.slice(start, end);
-      const at = source.lastIndexOf(`](${node.url}`);
-      if (at >= 0) edits.push({ start: start + at + 2, end: start + at + 2 + node.url.length, text: options.site.replace(/\/+$/, '') + node.url });
-    }
-  });
-  // The same repairs for `<a href>` in raw HTML: a dead section link loses its href (the text stays).
-  visit(tree, 'html', (node) => {
-    const base = node.position?.start.offset;
-    if (base === undefined) return;
-    for (const attribute of htmlAttributes(node.value)) {
-      if (attribute.element !== 'a' || attribute.name !== 'href') continue;
-      const place = { start: base + attribute.start, end: base + attribute.end };
-      const url = attribute.value.replace(/[\t\n\r]/g, '').trim();
-      const fragment = url.startsWith('#') ? safeDecode(url.slice(1)) : undefined;
-      if (fragment !== undefined && renamed.has(fragment)) {
-        edits.push({ ...place, text: `href="#${escapeAttribute(renamed.get(fragment)!)}"` });
-      } else if (fragment !== undefined && !ids.has(fragment)) {
-        const start = place.start - (/\s/.test(node.value[attribute.start - 1] ?? '') ? 1 : 0);
-        edits.push({ start, end: place.end, text: '' });
-        options.warn?.(`${options.sourceName}: the link to "${url}" leads to no section of this version; kept its text, dropped the link.`);
-      } else if (options.site && url.startsWith('/') && !url.startsWith('//')) {
-        edits.push({ ...place, text: `href="${escapeAttribute(options.site.replace(/\/+$/, '') + url)}"` });
-      }
-    }
-  });
-  // Attributes the site's allow-list refuses (`v-align`, `open` on <summary>, `style` ...) are dropped, with a warning:
-  // an imported history then passes the check, and what was dropped is said.
-  visit(tree, 'html', (node) => {
-    const base = node.position?.start.offset;
-    if (base === undefined) return;
-    for (const attribute of htmlAttributes(node.value)) {
-      if (isAllowedAttribute(attribute.element, attribute.name)) continue;
-      const start = base + attribute.start - (/\s/.test(node.value[attribute.start - 1] ?? '') ? 1 : 0);
-      if (edits.some((edit) => edit.start < base + attribute.end && start < edit.end)) continue;
-      edits.push({ start, end: base + attribute.end, text: '' });
-      options.warn?.(`${options.sourceName}: dropped the attribute \`${attribute.name}\` of <${attribute.element}>, which the site does not allow.`);
-    }
-  });
-  let out = body;
-  for (const edit of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
-  return out;
+  return renamed;
 }
 
-const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/** An attribute of a start tag in raw HTML, with its whole span (`name="value"`) in that HTML. */
-interface HtmlAttribute {
-  element: string;
-  name: string;
-  /** The value as the HTML parser decoded it. */
-  value: string;
-  start: number;
-  end: number;
+/** Every pinned anchor of the tree. */
+function allAnchors(tree: Root): string[] {
+  const ids: string[] = [];
+  walk(tree, (node) => {
+    if (node.type === 'heading' && node.data?.anchor) ids.push(node.data.anchor);
+  });
+  return ids;
 }
 
-/** Every attribute of every element of a piece of raw HTML, read by parse5 (the WHATWG HTML parser) with source locations. */
-function htmlAttributes(html: string): HtmlAttribute[] {
-  const found: HtmlAttribute[] = [];
-  const stack: DefaultTreeAdapterMap['parentNode'][] = [parseFragment(html, { sourceCodeLocationInfo: true })];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    for (const child of node.childNodes) {
-      if (!('tagName' in child)) continue;
-      const locations = child.sourceCodeLocation?.attrs ?? {};
-      for (const attribute of child.attrs) {
-        const location = locations[attribute.name];
-        if (location) found.push({ element: child.tagName, name: attribute.name, value: attribute.value, start: location.startOffset, end: location.endOffset });
-      }
-      stack.push(child);
+/** Retarget every Markdown link and definition (see link-targets.ts) and warn about placeholder link texts. */
+function fixLinks(tree: Root, context: LinkContext, warn: (message: string) => void): void {
+  const own: string[] = [];
+  for (const node of collect(tree, (n) => n.type === 'definition')) {
+    const definition = node as Extract<Nodes, { type: 'definition' }>;
+    const target = linkTarget(definition.url, context);
+    if (target.kind === 'rewrite') {
+      if (target.self) own.push(target.url);
+      definition.url = target.url;
     }
   }
+  replaceLinks(tree, (link, where) => {
+    const label = toString(link, { includeHtml: false }).trim();
+    if (PLACEHOLDER.test(label)) {
+      const to = link.type === 'link' ? link.url : `[${link.identifier}]`;
+      warn(`${where}the link text "${label}" (to ${to}) is a placeholder that the source site's tooling replaces with the title of the page it links to; it would print as "${label}". Write that title as the link text.`);
+    }
+    if (link.type !== 'link') return undefined;
+    const target = linkTarget(link.url, context);
+    if (target.kind === 'rewrite') {
+      if (target.self) own.push(target.url);
+      link.url = target.url;
+    } else if (target.kind === 'dead') {
+      warn(`${where}the link to "${link.url}" leads to no section of this version; kept its text, dropped the link.`);
+      return link.children;
+    } else if (target.kind === 'self') {
+      warn(`${where}the link to "${link.url}" leads to this document itself (the page the reader is on); kept its text, dropped the link.`);
+      return link.children;
+    }
+    return undefined;
+  });
+  if (own.length > 0) warn(`rewrote ${own.length} link${own.length === 1 ? '' : 's'} to this document's address on the source site (${context.sourceUrl}) as links to its sections: ${[...new Set(own)].join(', ')}.`);
+}
+
+/** Call `visit` on each link and link reference; when it returns nodes, they replace the link. */
+function replaceLinks(parent: Parent, visit: (link: Link | LinkReference, where: string) => RootContent[] | undefined): void {
+  parent.children = parent.children.flatMap((child) => {
+    if ('children' in child) replaceLinks(child as Parent, visit);
+    if (child.type !== 'link' && child.type !== 'linkReference') return [child];
+    return visit(child, child.position ? `line ${child.position.start.line}: ` : '') ?? [child];
+  }) as typeof parent.children;
+}
+
+/** Warn about indented code blocks: in a legal text they are almost always list items indented too far. */
+function warnIndentedCode(tree: Root, source: string, warn: (message: string) => void): void {
+  const lines = source.split('\n');
+  const visit = (parent: Parent, inList: boolean) => {
+    parent.children.forEach((child, index) => {
+      if (child.type === 'code' && child.position) {
+        const line = lines[child.position.start.line - 1] ?? '';
+        const fenced = /^[\s>]*(?:[-*+]|\d+[.)])?\s*(```|~~~)/.test(line);
+        const afterList = parent.children[index - 1]?.type === 'list';
+        if (!fenced) warn(`line ${child.position.start.line}: this text is indented by four spaces or more, so it prints as a block of code ("${short(child.value)}")${inList || afterList ? '; it follows a list, so it is most likely a list item or a paragraph of one indented too far' : ''}. Indent it less (a list item's paragraphs line up with the item's text), or mark real code with a \`\`\` fence.`);
+      }
+      if ('children' in child) visit(child as Parent, inList || child.type === 'list');
+    });
+  };
+  visit(tree, false);
+}
+
+/** Write the tree: ATX headings with their pinned anchor, `-` bullets, `_` emphasis, links as `[text](url)` (MDX reads `<https://…>` as a tag). */
+function serialise(tree: Root, format: SourceFormat): string {
+  const heading: Handlers['heading'] = (node, parent, state, info) => {
+    const written = defaultHandlers.heading(node, parent, state, info);
+    return node.data?.anchor ? `${written} {#${node.data.anchor}}` : written;
+  };
+  const options: ToMarkdownOptions = {
+    extensions: format === 'mdx' ? [gfmToMarkdown({ tablePipeAlign: false }), mdxToMarkdown()] : [gfmToMarkdown({ tablePipeAlign: false })],
+    handlers: { heading },
+    bullet: '-',
+    emphasis: '_',
+    rule: '-',
+    fences: true,
+    resourceLink: true,
+    listItemIndent: 'one',
+  };
+  return toMarkdown(tree, options);
+}
+
+/** Nodes of a tree that satisfy a test. */
+function collect(tree: Root, test: (node: Nodes) => boolean): Nodes[] {
+  const found: Nodes[] = [];
+  walk(tree, (node) => {
+    if (test(node)) found.push(node);
+  });
   return found;
 }
 
-/** Whether the content schema (src/lib/security/content-schema.ts) allows an attribute on an element; unknown elements are left to the check. */
-function isAllowedAttribute(element: string, attribute: string): boolean {
-  if (!contentSchema.tagNames?.includes(element)) return true;
-  const property = find(html, attribute).property;
-  const allowed = [...(contentSchema.attributes?.[element] ?? []), ...(contentSchema.attributes?.['*'] ?? [])];
-  return allowed.some((definition) => (typeof definition === 'string' ? definition : definition[0]) === property);
-}
-
-/** Escape a value for a double-quoted HTML attribute. */
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-}
-
-function safeDecode(fragment: string): string {
-  try {
-    return decodeURIComponent(fragment);
-  } catch {
-    return fragment;
-  }
+function short(value: string): string {
+  const line = value.replace(/\s+/g, ' ').trim();
+  return line.length > 50 ? `${line.slice(0, 47)}...` : line;
 }
