@@ -10,6 +10,7 @@
  * needs no script.
  */
 import type { Change, DiffStats, Segment, SectionDiff, VersionDiff } from '../../lib/diff/types.ts';
+import { showsSpaceBefore } from '../../lib/diff/tokens.ts';
 
 /** The two versions a diff compares, as the page names and links them. */
 export interface DiffSides {
@@ -167,13 +168,15 @@ function renderChange(change: Change, sides: DiffSides): string {
  */
 export function segmentsHtml(segments: readonly Segment[], view: 'inline' | 'old' | 'new'): string {
   let html = '';
+  let previous: Segment | undefined;
   for (const segment of segments) {
     if ((view === 'old' && segment.op === 'insert') || (view === 'new' && segment.op === 'delete')) continue;
     if (segment.target !== undefined && segment.op === 'equal') continue;
+    const space = html !== '' && showsSpaceBefore(previous, segment) ? ' ' : '';
+    previous = segment;
     const body = segment.target !== undefined
       ? `<span class="redline__href">(link to ${escape(segment.target)})</span>`
       : segment.href !== undefined ? `<span class="redline__link">${escape(segment.text)}</span>` : escape(segment.text);
-    const space = segment.space && html !== '' ? ' ' : '';
     if (segment.op === 'insert') html += `${space}<ins><span class="visually-hidden">[inserted: </span>${body}<span class="visually-hidden">]</span></ins>`;
     else if (segment.op === 'delete') html += `${space}<del><span class="visually-hidden">[deleted: </span>${body}<span class="visually-hidden">]</span></del>`;
     else html += space + body;

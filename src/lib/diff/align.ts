@@ -10,7 +10,7 @@
 import { diffArrays } from 'diff';
 import { bagSize, dice, wordBag, type WordBag } from './similarity.ts';
 import type { Block } from './types.ts';
-import { findPieces } from './word-pairs.ts';
+import { wordPairs } from './word-pairs.ts';
 
 /** One step of the aligned reading order. Indices point into the old and new block arrays. */
 export type Step =
@@ -32,6 +32,10 @@ export interface Pieces {
 export const PAIR_THRESHOLD = 0.3;
 /** Similarity from which a block found in another place is the same block, moved. */
 export const MOVE_THRESHOLD = 0.75;
+/** Agreement of two sections' bodies (Dice over word pairs) from which their headings are one section renamed. */
+export const SECTION_THRESHOLD = 0.3;
+/** Similarity of the words of two headings with no text under either, from which they are one heading changed. */
+const HEADING_WORDS_THRESHOLD = 0.5;
 /** Blocks shorter than this (in words) are never "moved with edits": too little text to tell. */
 const MIN_MOVE_WORDS = 4;
 /** Largest uneven gap (in words) left to regroup.ts instead of similarity pairing. */
@@ -75,42 +79,30 @@ export function alignBlocks(oldBlocks: readonly Block[], newBlocks: readonly Blo
     }
     items.push({ side, index, gap });
   };
-  // Identical blocks, section by section: the headings of the top level are matched first, then,
-  // between two matched headings, those of the next level, and so on down to the blocks; so the
-  // cost grows with the size of the sections, not of the whole text.
-  const align = (o0: number, o1: number, n0: number, n1: number, depth: number): void => {
-    if (o0 >= o1 && n0 >= n1) return;
-    const headsOld = headingsAt(oldBlocks, o0, o1, depth);
-    const headsNew = headingsAt(newBlocks, n0, n1, depth);
-    if (depth <= 6 && headsOld.length === 0 && headsNew.length === 0) return align(o0, o1, n0, n1, depth + 1);
-    if (depth > 6 || headsOld.length === 0 || headsNew.length === 0) {
-      let [i, j] = [o0, n0];
-      for (const change of diffArrays(oldKeys.slice(o0, o1), newKeys.slice(n0, n1))) {
-        for (let n = 0; n < change.count; n++) {
-          if (change.removed) unmatched('old', i++);
-          else if (change.added) unmatched('new', j++);
-          else equal(i++, j++);
-        }
-      }
-      return;
+  // Identical blocks: a longest common subsequence of the two block sequences (jsdiff's
+  // `diffArrays`, Myers' O(ND)), over keys that ignore heading levels and nesting (a heading that
+  // changed level, a paragraph that became a list item is the same block, in place) but keep a
+  // pinned anchor (two "Details" headings with different `{#id}`s are different sections). Then
+  // each inserted or deleted run is slid, among the places that give the same subsequence, to
+  // where a reader expects it: starting at a heading and ending before one (a whole section), like
+  // git's diff "slider" heuristics.
+  const oldLcs = oldBlocks.map((block, i) => alignmentKey(block, oldKeys[i]!));
+  const newLcs = newBlocks.map((block, i) => alignmentKey(block, newKeys[i]!));
+  const entries: Entry[] = [];
+  let [i0, j0] = [0, 0];
+  for (const change of diffArrays(oldLcs, newLcs)) {
+    for (let n = 0; n < change.count; n++) {
+      if (change.removed) entries.push({ op: 'delete', old: i0++ });
+      else if (change.added) entries.push({ op: 'insert', new: j0++ });
+      else entries.push({ op: 'equal', old: i0++, new: j0++ });
     }
-    let [oi, ni] = [o0, n0];
-    let [hi, hj] = [0, 0];
-    for (const change of diffArrays(headsOld.map((i) => oldKeys[i]!), headsNew.map((j) => newKeys[j]!))) {
-      if (change.added) hj += change.count;
-      else if (change.removed) hi += change.count;
-      else {
-        for (let n = 0; n < change.count; n++) {
-          const [o, m] = [headsOld[hi++]!, headsNew[hj++]!];
-          align(oi, o, ni, m, depth + 1);
-          equal(o, m);
-          [oi, ni] = [o + 1, m + 1];
-        }
-      }
-    }
-    align(oi, o1, ni, n1, depth + 1);
-  };
-  align(0, oldBlocks.length, 0, newBlocks.length, 1);
+  }
+  slideToSections(entries, oldBlocks, newBlocks, oldLcs, newLcs);
+  for (const entry of entries) {
+    if (entry.op === 'equal') equal(entry.old!, entry.new!);
+    else if (entry.op === 'delete') unmatched('old', entry.old!);
+    else unmatched('new', entry.new!);
+  }
 
   const pairOfOld = new Map<number, { new: number; moved: boolean }>();
   const pairedNew = new Map<number, { old: number; moved: boolean }>();
@@ -139,15 +131,7 @@ export function alignBlocks(oldBlocks: readonly Block[], newBlocks: readonly Blo
     pair(o, queue.splice(k, 1)[0]!);
   }
 
-  // 2. A heading that kept its anchor: the same section, renamed.
-  const headingByAnchor = new Map<string, number>();
-  for (const n of unpairedNew()) if (newBlocks[n]!.type === 'heading') headingByAnchor.set(newBlocks[n]!.section.anchor, n);
-  for (const o of unpairedOld()) {
-    const n = oldBlocks[o]!.type === 'heading' ? headingByAnchor.get(oldBlocks[o]!.section.anchor) : undefined;
-    if (n !== undefined && !pairedNew.has(n)) pair(o, n);
-  }
-
-  // 3. Changed blocks, by similarity, inside each gap.
+  // Word bags, for the similarity of two blocks (Dice's coefficient over their words).
   const bags = new Map<string, { bag: WordBag; size: number }>();
   const bagOf = (side: 'o' | 'n', index: number) => {
     const id = side + index;
@@ -164,27 +148,103 @@ export function alignBlocks(oldBlocks: readonly Block[], newBlocks: readonly Blo
     const b = bagOf('n', n);
     return dice(a.bag, b.bag, a.size, b.size);
   };
+  // How much two sections agree: Dice's coefficient over the word pairs of their bodies (the
+  // blocks between a heading and the next), which unrelated legal texts rarely share, unlike
+  // single words ("of personal data"). Headings are paired on this, never on their own words.
+  const bodies = { o: new Map<number, { bag: WordBag; size: number }>(), n: new Map<number, { bag: WordBag; size: number }>() };
+  const bodyOf = (side: 'o' | 'n', heading: number) => {
+    let entry = bodies[side].get(heading);
+    if (!entry) {
+      const blocks = side === 'o' ? oldBlocks : newBlocks;
+      const bag: WordBag = new Map();
+      for (let i = heading + 1; i < blocks.length && blocks[i]!.type !== 'heading'; i++) for (const pair of wordPairs(blocks[i]!)) bag.set(pair, (bag.get(pair) ?? 0) + 1);
+      bodies[side].set(heading, (entry = { bag, size: bagSize(bag) }));
+    }
+    return entry;
+  };
+  const agreement = (o: number, n: number) => {
+    const [a, b] = [bodyOf('o', o), bodyOf('n', n)];
+    // Two headings with no text under them: only their words can tell.
+    if (a.size === 0 && b.size === 0) return similarity(o, n) >= HEADING_WORDS_THRESHOLD ? 1 : 0;
+    return dice(a.bag, b.bag, a.size, b.size);
+  };
+  const freeHeadings = (side: 'old' | 'new') => (side === 'old' ? unpairedOld().filter((o) => oldBlocks[o]!.type === 'heading') : unpairedNew().filter((n) => newBlocks[n]!.type === 'heading'));
+
+  // 2. A heading that kept its anchor: the same section, renamed; unless its section shares little
+  // with its old namesake while another section matches far better (the anchor was renumbered).
+  const headingByAnchor = new Map<string, number>();
+  for (const n of freeHeadings('new')) headingByAnchor.set(newBlocks[n]!.section.anchor, n);
+  const otherNew = freeHeadings('new');
+  for (const o of freeHeadings('old')) {
+    const n = headingByAnchor.get(oldBlocks[o]!.section.anchor);
+    if (n === undefined || pairedNew.has(n)) continue;
+    const own = agreement(o, n);
+    const better = own < SECTION_THRESHOLD && otherNew.some((m) => m !== n && !pairedNew.has(m) && agreement(o, m) >= Math.max(2 * own, 0.5));
+    if (!better) pair(o, n);
+  }
+
+  // 3. Renamed headings inside each gap, by how much their sections agree.
   for (const { olds, news } of gaps) {
-    let freeOld = olds.filter((o) => !pairOfOld.has(o));
-    let freeNew = news.filter((n) => !pairedNew.has(n));
-    if (freeOld.length === 0 || freeNew.length === 0) continue;
-    // Uneven gaps of moderate size with pieces of a split or merge (a paragraph split into a list,
-    // items merged) are left to regroup.ts, which diffs their words as one text; pairing would match
-    // one piece and lose the rest.
-    const textOld = freeOld.filter((o) => oldBlocks[o]!.type !== 'heading');
-    const textNew = freeNew.filter((n) => newBlocks[n]!.type !== 'heading');
-    const uneven = textOld.length !== textNew.length && textOld.length > 0 && textNew.length > 0;
-    const words = uneven ? [...textOld.map((o) => bagOf('o', o).size), ...textNew.map((n) => bagOf('n', n).size)].reduce((a, b) => a + b, 0) : 0;
-    if (uneven && words <= REGROUP_WORDS) {
-      const found = findPieces(textOld.map((o) => oldBlocks[o]!), textNew.map((n) => newBlocks[n]!));
-      // A split leaves several pieces on the new side, a merge on the old side; one piece is a plain edit.
-      const many = textNew.length > textOld.length ? found.news.length : found.olds.length;
-      if (many >= 2) {
-        // The whole gap is diffed as one text: like git's word diff, it keeps what the pieces share.
-        textOld.forEach((o) => pieces?.old.add(o));
-        textNew.forEach((n) => pieces?.new.add(n));
+    const headsOld = olds.filter((o) => !pairOfOld.has(o) && oldBlocks[o]!.type === 'heading');
+    const headsNew = news.filter((n) => !pairedNew.has(n) && newBlocks[n]!.type === 'heading');
+    if (headsOld.length === 0 || headsNew.length === 0 || headsOld.length * headsNew.length > FULL_GAP) continue;
+    const candidates: [number, number, number][] = [];
+    for (const o of headsOld) for (const n of headsNew) {
+      const score = agreement(o, n);
+      if (score >= SECTION_THRESHOLD) candidates.push([score, o, n]);
+    }
+    candidates.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2]);
+    for (const [, o, n] of candidates) if (!pairOfOld.has(o) && !pairedNew.has(n)) pair(o, n);
+  }
+
+  // 4. Nearly the same text elsewhere: moved with edits, when it matches there better than anything
+  // in its own gap. Candidates share one of the block's rarest words (an inverted index), so each
+  // block is compared with a few others, not all. Headings never move with edits: a heading with
+  // other words is another section, or the same one renamed (steps 2 and 3).
+  const movable = (side: 'o' | 'n', index: number) => (side === 'o' ? oldBlocks : newBlocks)[index]!.type !== 'heading' && bagOf(side, index).size >= MIN_MOVE_WORDS;
+  const restNew = unpairedNew().filter((n) => movable('n', n));
+  const frequency = new Map<string, number>();
+  for (const n of restNew) for (const word of bagOf('n', n).bag.keys()) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+  const rarest = (bag: WordBag) => [...bag.keys()].sort((a, b) => (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0) || (a < b ? -1 : 1)).slice(0, RARE_WORDS);
+  const index = new Map<string, number[]>();
+  for (const n of restNew) {
+    for (const word of rarest(bagOf('n', n).bag)) {
+      const list = index.get(word);
+      if (list) list.push(n);
+      else index.set(word, [n]);
+    }
+  }
+  for (const o of unpairedOld()) {
+    if (!movable('o', o)) continue;
+    const candidates = new Set(rarest(bagOf('o', o).bag).flatMap((word) => (index.get(word) ?? []).slice(0, MOVE_CANDIDATES)));
+    let best: { n: number; score: number; distance: number } | undefined;
+    let home = 0;
+    for (const n of candidates) {
+      if (pairedNew.has(n)) continue;
+      const score = similarity(o, n);
+      if (gapOfNew.get(n) === gapOfOld.get(o)) {
+        home = Math.max(home, score);
         continue;
       }
+      // Equal scores go to the nearest place (relative position in the text), so repeated text pairs in order.
+      const distance = Math.abs(o / oldBlocks.length - n / newBlocks.length);
+      if (score >= MOVE_THRESHOLD && (!best || score > best.score || (score === best.score && distance < best.distance))) best = { n, score, distance };
+    }
+    if (best && best.score > home) pair(o, best.n);
+  }
+
+  // 5. What is left of each gap: a moderate gap is diffed word by word as one text (regroup.ts),
+  // which marks no more words than the minimal edit of that stretch and keeps a paragraph split,
+  // merged or re-cut free of word changes; a large one is paired block by block by similarity.
+  for (const { olds, news } of gaps) {
+    const freeOld = olds.filter((o) => !pairOfOld.has(o) && oldBlocks[o]!.type !== 'heading');
+    const freeNew = news.filter((n) => !pairedNew.has(n) && newBlocks[n]!.type !== 'heading');
+    if (freeOld.length === 0 || freeNew.length === 0) continue;
+    const words = [...freeOld.map((o) => bagOf('o', o).size), ...freeNew.map((n) => bagOf('n', n).size)].reduce((a, b) => a + b, 0);
+    if (words <= REGROUP_WORDS) {
+      freeOld.forEach((o) => pieces?.old.add(o));
+      freeNew.forEach((n) => pieces?.new.add(n));
+      continue;
     }
     const candidates: [number, number, number][] = [];
     const full = freeOld.length * freeNew.length <= FULL_GAP;
@@ -199,34 +259,6 @@ export function alignBlocks(oldBlocks: readonly Block[], newBlocks: readonly Blo
     });
     candidates.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2]);
     for (const [, o, n] of candidates) if (!pairOfOld.has(o) && !pairedNew.has(n)) pair(o, n);
-  }
-
-  // 4. Nearly the same text elsewhere: moved with edits. Candidates share one of the block's
-  // rarest words (an inverted index), so each block is compared with a few others, not all.
-  const restNew = unpairedNew().filter((n) => bagOf('n', n).size >= MIN_MOVE_WORDS);
-  const frequency = new Map<string, number>();
-  for (const n of restNew) for (const word of bagOf('n', n).bag.keys()) frequency.set(word, (frequency.get(word) ?? 0) + 1);
-  const rarest = (bag: WordBag) => [...bag.keys()].sort((a, b) => (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0) || (a < b ? -1 : 1)).slice(0, RARE_WORDS);
-  const index = new Map<string, number[]>();
-  for (const n of restNew) {
-    for (const word of rarest(bagOf('n', n).bag)) {
-      const list = index.get(word);
-      if (list) list.push(n);
-      else index.set(word, [n]);
-    }
-  }
-  for (const o of unpairedOld()) {
-    if (bagOf('o', o).size < MIN_MOVE_WORDS) continue;
-    const candidates = new Set(rarest(bagOf('o', o).bag).flatMap((word) => (index.get(word) ?? []).slice(0, MOVE_CANDIDATES)));
-    let best: { n: number; score: number; distance: number } | undefined;
-    for (const n of candidates) {
-      if (pairedNew.has(n)) continue;
-      const score = similarity(o, n);
-      // Equal scores go to the nearest place (relative position in the text), so repeated text pairs in order.
-      const distance = Math.abs(o / oldBlocks.length - n / newBlocks.length);
-      if (score >= MOVE_THRESHOLD && (!best || score > best.score || (score === best.score && distance < best.distance))) best = { n, score, distance };
-    }
-    if (best) pair(o, best.n);
   }
 
   const steps: Step[] = [];
@@ -250,9 +282,73 @@ function compatible(a: Block, b: Block): boolean {
   return group(a) === group(b);
 }
 
-/** Indices of the headings of one level in a range of blocks. */
-function headingsAt(blocks: readonly Block[], from: number, to: number, depth: number): number[] {
-  const indices: number[] = [];
-  for (let i = from; i < to; i++) if (blocks[i]!.type === 'heading' && blocks[i]!.depth === depth) indices.push(i);
-  return indices;
+
+/** One block of the aligned sequence: kept (both indices), deleted (old) or inserted (new). */
+interface Entry {
+  op: 'equal' | 'insert' | 'delete';
+  old?: number;
+  new?: number;
+}
+
+/**
+ * The key a block is matched on in the longest common subsequence: its wording key; for a
+ * heading, marked as a heading (a heading matches only a heading) and with its anchor when the
+ * anchor is pinned (`{#id}`). Levels and list nesting are left out: changing them keeps a block in place.
+ */
+function alignmentKey(block: Block, wording: string): string {
+  if (block.type !== 'heading') return wording;
+  return block.pinned ? `\u0002h#${block.section.anchor}\u0002${wording}` : `\u0002h\u0002${wording}`;
+}
+
+/**
+ * Slide each run of only inserted (or only deleted) blocks, among the places that keep the same
+ * common subsequence, to the one a reader expects: a run that starts with a heading scores 2, one
+ * followed by a heading (or the end) 1; the best score wins, the earliest place on a tie. Myers'
+ * algorithm may otherwise keep the first of two "Cookies" headings and insert "…text. Cookies"
+ * instead of a whole new "Cookies" section. The subsequence stays a longest one.
+ *
+ * @param entries Aligned blocks (changed in place).
+ */
+function slideToSections(entries: Entry[], oldBlocks: readonly Block[], newBlocks: readonly Block[], oldKeys: readonly string[], newKeys: readonly string[]): void {
+  const keyOf = (entry: Entry, side: 'old' | 'new') => (side === 'old' ? oldKeys[entry.old!] : newKeys[entry.new!]);
+  let start = 0;
+  while (start < entries.length) {
+    const op = entries[start]!.op;
+    let end = start;
+    while (end < entries.length && entries[end]!.op === op) end++;
+    const other = op === 'insert' ? 'delete' : 'insert';
+    const pure = op !== 'equal' && entries[start - 1]?.op !== other && entries[end]?.op !== other;
+    if (pure) {
+      const side = op === 'insert' ? 'new' : 'old';
+      const blocks = side === 'new' ? newBlocks : oldBlocks;
+      let left = 0;
+      while (start - left - 1 >= 0 && entries[start - left - 1]!.op === 'equal' && keyOf(entries[start - left - 1]!, side) === keyOf(entries[end - left - 1]!, side)) left++;
+      let right = 0;
+      while (end + right < entries.length && entries[end + right]!.op === 'equal' && keyOf(entries[end + right]!, side) === keyOf(entries[start + right]!, side)) right++;
+      if (left + right > 0) {
+        const window = entries.slice(start - left, end + right).map((e) => (side === 'new' ? e.new! : e.old!));
+        const length = end - start;
+        const after = (shift: number) => (shift + length < window.length ? window[shift + length] : (side === 'new' ? entries[end + right]?.new : entries[end + right]?.old));
+        let best = left;
+        let bestScore = -1;
+        for (let shift = 0; shift <= left + right; shift++) {
+          const next = after(shift);
+          const score = (blocks[window[shift]!]!.type === 'heading' ? 2 : 0) + (next === undefined || blocks[next]?.type === 'heading' ? 1 : 0);
+          if (score > bestScore) [best, bestScore] = [shift, score];
+        }
+        if (best !== left) {
+          const otherSide = side === 'new' ? 'old' : 'new';
+          const others = entries.slice(start - left, end + right).filter((e) => e.op === 'equal').map((e) => e[otherSide]!);
+          const rebuilt: Entry[] = window.map((index, k) => {
+            if (k >= best && k < best + length) return side === 'new' ? { op: 'insert', new: index } : { op: 'delete', old: index };
+            const kept = others.shift()!;
+            return side === 'new' ? { op: 'equal', old: kept, new: index } : { op: 'equal', old: index, new: kept };
+          });
+          entries.splice(start - left, window.length, ...rebuilt);
+          end = start - left + best + length;
+        }
+      }
+    }
+    start = end;
+  }
 }

@@ -48,7 +48,9 @@ export function flattenBlocks(tree: Root): Block[] {
         while (trail.length > 0 && trail.at(-1)!.depth >= node.depth) trail.pop();
         trail.push({ depth: node.depth, title });
         section = { anchor, title, trail: trail.map((t) => t.title) };
-        return add('heading', runs, node.depth);
+        add('heading', runs, node.depth);
+        if (node.data?.anchor !== undefined && blocks.at(-1)?.type === 'heading' && blocks.at(-1)!.section === section) blocks.at(-1)!.pinned = true;
+        return;
       }
       case 'paragraph':
         return add(container ?? 'paragraph', inlineRuns(node.children, definitions));

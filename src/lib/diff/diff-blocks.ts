@@ -6,7 +6,7 @@ import { alignBlocks, type Step } from './align.ts';
 import { countWords, exactKey, plainText, wordingKey } from './normalise.ts';
 import { regroup } from './regroup.ts';
 import type { Block, Change, ChangeKind, DiffStats, SectionDiff, VersionDiff } from './types.ts';
-import { createTokenizer } from './tokens.ts';
+import { createTokenizer, tidySegments } from './tokens.ts';
 import { diffWordsOf, wholeBlockSegments } from './word-diff.ts';
 
 /** Options of a diff. */
@@ -57,6 +57,8 @@ export function diffBlocks(oldBlocks: readonly Block[], newBlocks: readonly Bloc
       change = make(wording ? kind : 'formatting', oldBlocks[sources[0]!], newBlocks[(step as { new: number }).new], diff);
     } else if (step.op === 'paired') {
       const [a, b] = [oldBlocks[step.old]!, newBlocks[step.new]!];
+      // The same block written the same way, paired by its anchor (`## Title` and `## Title {#title}`): no change.
+      if (!step.moved && exactKey(a) === exactKey(b)) continue;
       const diff = diffWordsOf(a.runs, b.runs, wordOptions);
       const wording = diff.segments.some((s) => s.op !== 'equal');
       const kind: ChangeKind = step.moved ? 'moved' : wording ? 'modified' : 'formatting';
@@ -69,6 +71,19 @@ export function diffBlocks(oldBlocks: readonly Block[], newBlocks: readonly Bloc
       change = make('deleted', a, undefined, { segments: wholeBlockSegments(a.runs, 'delete'), wordsInserted: 0, wordsDeleted: countWords(plainText(a.runs)) });
     }
     if (!change) continue;
+    if (change.kind === 'modified' || change.kind === 'moved') {
+      // A word struck and re-inserted as it was is a kept word (invariant "no noise").
+      const tidy = tidySegments(change.segments);
+      if (tidy.unmarked > 0) {
+        change.segments = tidy.segments;
+        change.wordsInserted = Math.max(0, change.wordsInserted - tidy.unmarked);
+        change.wordsDeleted = Math.max(0, change.wordsDeleted - tidy.unmarked);
+      }
+    }
+    if ('old' in step && 'new' in step && step.op !== 'moved-away') {
+      const [a, b] = [oldBlocks[step.old]!, newBlocks[step.new]!];
+      if (a.type === 'heading' && b.type === 'heading' && a.depth !== b.depth) change.level = { from: a.depth!, to: b.depth! };
+    }
     change.id = `change-${changes.length + 1}`;
     changes.push(change);
     stepChange.set(step, change);
@@ -138,6 +153,7 @@ function statistics(changes: readonly Change[], sections: readonly SectionDiff[]
     wordsDeleted: changes.reduce((sum, c) => sum + c.wordsDeleted, 0),
     blocksMoved: changes.filter((c) => c.kind === 'moved').length,
     formattingChanges: changes.filter((c) => c.kind === 'formatting').length,
+    headingLevelChanges: changes.filter((c) => c.level !== undefined).length,
     changes: changes.length,
   };
 }

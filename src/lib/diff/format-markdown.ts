@@ -5,6 +5,7 @@
  */
 import { excerptSegments } from './excerpt.ts';
 import type { Change, Segment, VersionDiff } from './types.ts';
+import { showsSpaceBefore } from './tokens.ts';
 
 /** What the summary is about. */
 export interface MarkdownOptions {
@@ -57,9 +58,9 @@ function label(change: Change): string {
 function redline(segments: readonly Segment[]): string {
   return excerptSegments(segments)
     .filter((segment) => segment.target === undefined || segment.op !== 'equal')
-    .map((segment, index) => {
+    .map((segment, index, all) => {
       const text = segment.target !== undefined ? `(link to ${escapeMarkdown(segment.target)})` : escapeMarkdown(segment.text);
-      const space = segment.space && index > 0 ? ' ' : '';
+      const space = showsSpaceBefore(all[index - 1], segment) ? ' ' : '';
       if (segment.op === 'insert') return `${space}<ins>${text}</ins>`;
       if (segment.op === 'delete') return `${space}~~${text}~~`;
       return space + text;

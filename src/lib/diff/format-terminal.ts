@@ -6,6 +6,7 @@
 import { styleText } from 'node:util';
 import { excerptSegments } from './excerpt.ts';
 import type { Change, Segment, VersionDiff } from './types.ts';
+import { showsSpaceBefore } from './tokens.ts';
 
 /** What to print and how. */
 export interface TerminalOptions {
@@ -53,9 +54,9 @@ function redline(segments: readonly Segment[], options: TerminalOptions, style: 
   const shown = options.full ? segments : excerptSegments(segments);
   return shown
     .filter((segment) => segment.target === undefined || segment.op !== 'equal')
-    .map((segment, index) => {
+    .map((segment, index, all) => {
       const text = segment.target !== undefined ? `<${segment.target}>` : segment.text;
-      const space = segment.space && index > 0 ? ' ' : '';
+      const space = showsSpaceBefore(all[index - 1], segment) ? ' ' : '';
       if (segment.op === 'insert') return space + (options.color ? style(['green', 'underline'], text) : `{+${text}+}`);
       if (segment.op === 'delete') return space + (options.color ? style(['red', 'strikethrough'], text) : `[-${text}-]`);
       return space + text;

@@ -8,7 +8,9 @@
  */
 import { diffArrays } from 'diff';
 import type { Pieces, Step } from './align.ts';
-import { typographyKey } from './normalise.ts';
+import { typographyKey, wordingKey } from './normalise.ts';
+import { dice, wordBag } from './similarity.ts';
+import { PAIR_THRESHOLD } from './align.ts';
 import type { Block, Change, Segment } from './types.ts';
 import { appendToken, countTouchedWords, type Token, type Tokenizer } from './tokens.ts';
 
@@ -32,25 +34,87 @@ const MAX_EDITS = 1000;
  *   block) and the changes worked out for them, by step.
  */
 export function regroup(steps: readonly Step[], oldBlocks: readonly Block[], newBlocks: readonly Block[], pieces: Pieces, cut: Tokenizer): { steps: Step[]; changes: Map<Step, RegroupedChange> } {
+  // Which sections are one across the versions: those whose headings were kept or paired; and a
+  // section whose heading is gone (or new) with the section of the other version it stands in, so
+  // that text merged into a neighbouring section, or split out of one, is still diffed against itself.
+  const parent = new Map<string, string>();
+  const find = (key: string): string => {
+    let root = key;
+    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(key, root);
+    return root;
+  };
+  const unite = (a: string, b: string) => parent.set(find(a), find(b));
+  const joined = new Set<string>();
+  for (const step of steps) {
+    if ((step.op === 'equal' || (step.op === 'paired' && !step.moved)) && oldBlocks[step.old]!.type === 'heading' && newBlocks[step.new]!.type === 'heading') {
+      unite(`o:${oldBlocks[step.old]!.section.anchor}`, `n:${newBlocks[step.new]!.section.anchor}`);
+      joined.add(`o:${oldBlocks[step.old]!.section.anchor}`).add(`n:${newBlocks[step.new]!.section.anchor}`);
+    }
+  }
+  unite('o:', 'n:');
+  let [oldHere, newHere] = ['', ''];
+  for (const step of steps) {
+    if (step.op !== 'inserted' && step.op !== 'moved-away') {
+      const block = oldBlocks[step.old]!;
+      if (block.type === 'heading' && !joined.has(`o:${block.section.anchor}`)) unite(`o:${block.section.anchor}`, `n:${newHere}`);
+      oldHere = block.section.anchor;
+    }
+    if (step.op !== 'deleted' && step.op !== 'moved-away') {
+      const block = newBlocks[step.new]!;
+      if (block.type === 'heading' && !joined.has(`n:${block.section.anchor}`)) unite(`n:${block.section.anchor}`, `o:${oldHere}`);
+      newHere = block.section.anchor;
+    }
+  }
   const out: Step[] = [];
   const changes = new Map<Step, RegroupedChange>();
   let gap: Step[] = [];
   const flush = () => {
-    const olds = gap.flatMap((s) => (s.op === 'deleted' && pieces.old.has(s.old) ? [s.old] : []));
-    const news = gap.flatMap((s) => (s.op === 'inserted' && pieces.new.has(s.new) ? [s.new] : []));
-    const result = olds.length > 0 && news.length > 0 ? diffRun(olds, news, oldBlocks, newBlocks, cut) : undefined;
+    // The pieces of the gap, by section: an old block is only ever diffed against new blocks of
+    // the section its own section became, so every word is shown under its section in each version.
+    const groups = new Map<string, { olds: number[]; news: number[] }>();
+    const groupOf = (key: string) => groups.get(key) ?? groups.set(key, { olds: [], news: [] }).get(key)!;
     for (const step of gap) {
-      if (!result) out.push(step);
-      else if (step.op === 'deleted' && result.kept.has(step.old)) continue;
-      else if (step.op === 'inserted' && result.news.has(step.new)) {
-        const change = result.news.get(step.new)!;
-        if (change.sources.length === 0) out.push(step);
-        else {
-          const paired: Step = { op: 'paired', old: change.sources[0]!, new: step.new, moved: false };
-          out.push(paired);
-          changes.set(paired, change);
+      if (step.op === 'deleted' && pieces.old.has(step.old)) {
+        groupOf(find(`o:${oldBlocks[step.old]!.section.anchor}`)).olds.push(step.old);
+      } else if (step.op === 'inserted' && pieces.new.has(step.new)) groupOf(find(`n:${newBlocks[step.new]!.section.anchor}`)).news.push(step.new);
+    }
+    /** New block -> the old block it is paired with, and its change when worked out here. */
+    const plan = new Map<number, { old: number; change?: RegroupedChange }>();
+    const consumed = new Set<number>();
+    for (const { olds, news } of groups.values()) {
+      if (olds.length === 0 || news.length === 0) continue;
+      // One block for one: a changed block, diffed on its own (word-diff.ts slides an inserted
+      // sentence to its sentence boundaries), when the two say enough of the same.
+      if (olds.length === 1 && news.length === 1) {
+        if (dice(wordBag(wordingKey(oldBlocks[olds[0]!]!)), wordBag(wordingKey(newBlocks[news[0]!]!))) >= PAIR_THRESHOLD) {
+          plan.set(news[0]!, { old: olds[0]! });
+          consumed.add(olds[0]!);
         }
-      } else out.push(step);
+        continue;
+      }
+      const result = diffRun(olds, news, oldBlocks, newBlocks, cut);
+      if (!result) {
+        // Too many edits to diff the group as one text: pair its blocks by similarity instead.
+        for (const [n, o] of pairBySimilarity(olds, news, oldBlocks, newBlocks)) {
+          plan.set(n, { old: o });
+          consumed.add(o);
+        }
+        continue;
+      }
+      for (const o of result.kept) consumed.add(o);
+      for (const [n, change] of result.news) if (change.sources.length > 0) plan.set(n, { old: change.sources[0]!, change });
+    }
+    for (const step of gap) {
+      if (step.op === 'deleted' && consumed.has(step.old)) continue;
+      const planned = step.op === 'inserted' ? plan.get(step.new) : undefined;
+      if (step.op !== 'inserted' || !planned) {
+        out.push(step);
+        continue;
+      }
+      const paired: Step = { op: 'paired', old: planned.old, new: step.new, moved: false };
+      out.push(paired);
+      if (planned.change) changes.set(paired, planned.change);
     }
     gap = [];
   };
@@ -63,6 +127,37 @@ export function regroup(steps: readonly Step[], oldBlocks: readonly Block[], new
   flush();
   return { steps: out, changes };
 }
+
+/**
+ * Pair blocks by the similarity of their words (Dice), best first, each at most once.
+ *
+ * @returns New block index to old block index.
+ */
+function pairBySimilarity(olds: readonly number[], news: readonly number[], oldBlocks: readonly Block[], newBlocks: readonly Block[]): Map<number, number> {
+  const bagsOld = olds.map((o) => wordBag(wordingKey(oldBlocks[o]!)));
+  const bagsNew = news.map((n) => wordBag(wordingKey(newBlocks[n]!)));
+  const candidates: [number, number, number][] = [];
+  // Within a band around the diagonal, so the cost stays linear in long runs.
+  olds.forEach((o, x) => {
+    const centre = Math.round((x * news.length) / olds.length);
+    for (let y = Math.max(0, centre - PAIR_BAND); y < Math.min(news.length, centre + PAIR_BAND + 1); y++) {
+      const score = dice(bagsOld[x]!, bagsNew[y]!);
+      if (score >= PAIR_THRESHOLD) candidates.push([score, o, news[y]!]);
+    }
+  });
+  candidates.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2]);
+  const pairs = new Map<number, number>();
+  const used = new Set<number>();
+  for (const [, o, n] of candidates) {
+    if (used.has(o) || pairs.has(n)) continue;
+    pairs.set(n, o);
+    used.add(o);
+  }
+  return pairs;
+}
+
+/** Blocks compared on each side of the diagonal when pairing a long run by similarity. */
+const PAIR_BAND = 25;
 
 interface Located extends Token {
   /** Index of the block the token comes from. */
@@ -91,11 +186,20 @@ function diffRun(olds: number[], news: number[], oldBlocks: readonly Block[], ne
   }
   cleanUpCoincidences(entries);
   const kept = new Set(entries.flatMap((e) => (e.op === 'equal' ? [e.old!.block] : [])));
-  // Deleted words of a kept old block go with the new block of the next kept or inserted word.
+  // Deleted words of a kept old block go with the new block that kept words of that same old
+  // block: the one of the nearest kept word before them, else after them. Never with another
+  // block's words (a sentence deleted at the end of a paragraph stays in that paragraph).
   const owner: (number | undefined)[] = entries.map((e) => e.new?.block);
-  for (let n = entries.length - 1, next: number | undefined; n >= 0; n--) {
-    if (owner[n] === undefined) owner[n] = next;
-    else next = owner[n];
+  const lastKept = new Map<number, number>();
+  entries.forEach((e, n) => {
+    if (e.op === 'equal') lastKept.set(e.old!.block, e.new!.block);
+    else if (e.op === 'delete' && lastKept.has(e.old!.block)) owner[n] = lastKept.get(e.old!.block);
+  });
+  const nextKept = new Map<number, number>();
+  for (let n = entries.length - 1; n >= 0; n--) {
+    const e = entries[n]!;
+    if (e.op === 'equal') nextKept.set(e.old!.block, e.new!.block);
+    else if (e.op === 'delete' && owner[n] === undefined) owner[n] = nextKept.get(e.old!.block);
   }
   const lastNew = news.at(-1)!;
   const perBlock = new Map<number, { segments: Segment[]; inserted: Set<number>; tokens: Token[]; deleted: Map<number, Set<number>>; sources: number[] }>();

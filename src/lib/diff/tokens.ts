@@ -113,3 +113,58 @@ export function countTouchedWords(tokens: readonly Token[], changed: ReadonlySet
   if (touched && wordLike) count++;
   return count;
 }
+
+/**
+ * Whether a redline shows a space before a segment: when the text has whitespace there
+ * (`segment.space`), and always between a deleted and an inserted run, which stand for one
+ * another ("[-Retention-] {+Sharing+}", never "RetentionSharing"). Each side's own text keeps its
+ * spacing: `space` of an inserted segment is about the new text, of a deleted one the old text.
+ *
+ * @param previous The segment shown before it, if any. @param segment The segment.
+ */
+export function showsSpaceBefore(previous: Segment | undefined, segment: Segment): boolean {
+  if (!previous) return false;
+  return segment.space || (previous.op !== 'equal' && segment.op !== 'equal' && previous.op !== segment.op);
+}
+
+/**
+ * Tidy a redline: where a deleted run and the inserted run beside it start or end with the same
+ * words (a word struck and re-inserted as it was, `[-to provide-] {+to provide+}`), those words
+ * are kept instead. Link targets are left alone.
+ *
+ * @param segments A redline (not changed).
+ * @returns The tidied redline and how many words it no longer marks on each side.
+ */
+export function tidySegments(segments: readonly Segment[]): { segments: Segment[]; unmarked: number } {
+  const out: Segment[] = [];
+  let unmarked = 0;
+  for (let i = 0; i < segments.length; i++) {
+    const a = segments[i]!;
+    const b = segments[i + 1];
+    if (!b || a.target !== undefined || b.target !== undefined || a.op === 'equal' || b.op === 'equal' || a.op === b.op || a.href !== b.href) {
+      out.push(a);
+      continue;
+    }
+    const [del, ins] = a.op === 'delete' ? [a, b] : [b, a];
+    const delWords = del.text.split(' ');
+    const insWords = ins.text.split(' ');
+    let head = 0;
+    while (head < delWords.length && head < insWords.length && delWords[head] === insWords[head]) head++;
+    let tail = 0;
+    while (tail < delWords.length - head && tail < insWords.length - head && delWords[delWords.length - 1 - tail] === insWords[insWords.length - 1 - tail]) tail++;
+    if (head === 0 && tail === 0) {
+      out.push(a);
+      continue;
+    }
+    const piece = (op: Segment['op'], words: string[], space: boolean): Segment[] => (words.length === 0 ? [] : [{ op, text: words.join(' '), space, ...(a.href === undefined ? {} : { href: a.href }) }]);
+    const kept = (words: string[]) => words.filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+    unmarked += kept(insWords.slice(0, head)) + kept(insWords.slice(insWords.length - tail));
+    const middle = [
+      ...piece(a.op, (a === del ? delWords : insWords).slice(head, (a === del ? delWords : insWords).length - tail), true),
+      ...piece(b.op, (b === del ? delWords : insWords).slice(head, (b === del ? delWords : insWords).length - tail), true),
+    ];
+    out.push(...piece('equal', insWords.slice(0, head), ins.space), ...middle.map((segment, k) => (k === 0 && head === 0 ? { ...segment, space: ins.space } : segment)), ...piece('equal', insWords.slice(insWords.length - tail), true));
+    i++;
+  }
+  return { segments: out, unmarked };
+}

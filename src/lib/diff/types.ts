@@ -37,6 +37,8 @@ export interface Block {
   /** The block's inline content. */
   runs: Run[];
   section: SectionRef;
+  /** For a heading whose anchor is pinned (`{#id}`), `true`: the alignment matches it by anchor too. */
+  pinned?: boolean;
 }
 
 /** Kind of a change (see STYLE.md: a change is one inserted, deleted, modified or moved block). */
@@ -72,6 +74,8 @@ export interface Change {
   wordsInserted: number;
   /** Words deleted, counted the same way. */
   wordsDeleted: number;
+  /** For a heading whose level changed (`#` to `##`...): the old and new level, 1-6. */
+  level?: { from: number; to: number };
 }
 
 /** How a section fared between the versions. */
@@ -111,6 +115,8 @@ export interface DiffStats {
   blocksMoved: number;
   /** Changes of kind `formatting`. */
   formattingChanges: number;
+  /** Headings whose level changed (each also a change, of kind `formatting` when its words did not change). */
+  headingLevelChanges: number;
   /** Every change, of any kind. */
   changes: number;
 }
