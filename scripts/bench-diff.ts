@@ -17,6 +17,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { blocksOf, diffBlocks, type VersionText } from '../src/lib/diff/index.ts';
+import { markedWords, minimalWordEdit } from '../src/lib/diff/quality.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '9' }, corpus: { type: 'string' } } });
@@ -53,7 +54,7 @@ const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 const files = readdirSync(corpus).filter((f) => /^\d{4}-\d{2}-\d{2}\.md$/.test(f)).sort();
 const scratch = mkdtempSync(join(tmpdir(), 'bench-diff-'));
 
-interface Row { name: string; words: number; diff: number; best: number; parseAndDiff: number; git: number }
+interface Row { name: string; words: number; diff: number; best: number; parseAndDiff: number; git: number; marked: number; minimal: number; moved: number }
 const measure = (name: string, oldPath: string, newPath: string): Row => {
   const a = source(readFileSync(oldPath, 'utf8'));
   const b = source(readFileSync(newPath, 'utf8'));
@@ -62,7 +63,8 @@ const measure = (name: string, oldPath: string, newPath: string): Row => {
   const diff = time(([before, after]) => diffBlocks(before, after), () => [blocksOf(a), blocksOf(b)] as const);
   const parseAndDiff = time(() => diffBlocks(blocksOf(a), blocksOf(b))).median;
   const git = time(() => spawnSync('git', ['diff', '--no-index', '--word-diff=porcelain', oldPath, newPath], { encoding: 'utf8', maxBuffer: 1 << 28 })).median;
-  return { name, words: Math.max(words(a.text), words(b.text)), diff: diff.median, best: diff.best, parseAndDiff, git };
+  const result = diffBlocks(oldBlocks, newBlocks);
+  return { name, words: Math.max(words(a.text), words(b.text)), diff: diff.median, best: diff.best, parseAndDiff, git, marked: markedWords(result), minimal: minimalWordEdit(oldBlocks, newBlocks), moved: result.stats.blocksMoved };
 };
 
 try {
@@ -97,8 +99,11 @@ try {
 
   const fmt = (ms: number) => ms.toFixed(1).padStart(8);
   console.log(`Diff benchmark: median of ${runs} runs per pair, in ms (Node ${process.version}, ${files.length} versions in ${corpus})\n`);
-  console.log(`${'pair'.padEnd(40)} ${'words'.padStart(6)} ${'diff'.padStart(8)} ${'fastest'.padStart(8)} ${'parse+diff'.padStart(10)} ${'git'.padStart(8)}`);
-  for (const r of [...rows, big]) console.log(`${r.name.padEnd(40)} ${String(r.words).padStart(6)} ${fmt(r.diff)} ${fmt(r.best)} ${fmt(r.parseAndDiff).padStart(10)} ${fmt(r.git)}`);
+  console.log(`${'pair'.padEnd(40)} ${'words'.padStart(6)} ${'diff'.padStart(8)} ${'fastest'.padStart(8)} ${'parse+diff'.padStart(10)} ${'git'.padStart(8)} ${'x git'.padStart(6)} ${'marked'.padStart(7)} ${'minimal'.padStart(7)} ${'ratio'.padStart(6)} ${'moved'.padStart(5)}`);
+  for (const r of [...rows, big]) console.log(`${r.name.padEnd(40)} ${String(r.words).padStart(6)} ${fmt(r.diff)} ${fmt(r.best)} ${fmt(r.parseAndDiff).padStart(10)} ${fmt(r.git)} ${(r.diff / r.git).toFixed(2).padStart(6)} ${String(r.marked).padStart(7)} ${String(r.minimal).padStart(7)} ${(r.marked / Math.max(1, r.minimal)).toFixed(2).padStart(6)} ${String(r.moved).padStart(5)}`);
+  const worst = [...rows].sort((x, y) => y.diff / y.git - x.diff / x.git)[0]!;
+  const over = rows.filter((r) => r.marked > 1.05 * r.minimal + 5);
+  console.log(`\nWorst pair against git: ${worst.name}, ${(worst.diff / worst.git).toFixed(2)}x (target < 2x for every real pair). Words marked over 1.05 x minimal + 5: ${over.length === 0 ? 'none' : over.map((r) => r.name).join(', ')}.`);
   const med = { diff: median(rows.map((r) => r.diff)), best: median(rows.map((r) => r.best)), parseAndDiff: median(rows.map((r) => r.parseAndDiff)), git: median(rows.map((r) => r.git)) };
   console.log(`\nMedian per real pair: diff ${med.diff.toFixed(1)} ms (target < 20 ms; median of the fastest runs ${med.best.toFixed(1)} ms), parse+diff ${med.parseAndDiff.toFixed(1)} ms, git diff --word-diff ${med.git.toFixed(1)} ms`);
   console.log(`Ratio diff / git: ${(med.diff / med.git).toFixed(2)}; parse+diff / git: ${(med.parseAndDiff / med.git).toFixed(2)}`);

@@ -34,6 +34,7 @@ export function renderDiff(diff: VersionDiff, sides: DiffSides): string {
   return [
     `<h2 id="summary">Summary</h2>`,
     renderStats(diff.stats),
+    levelSummary(diff),
     renderViewSwitch(),
     renderSectionList(diff.sections),
     `<h2 id="changes">Changes by section</h2>`,
@@ -79,6 +80,7 @@ export function renderStats(stats: DiffStats): string {
     ['Words deleted', stats.wordsDeleted],
     ['Blocks moved', stats.blocksMoved],
     ['Formatting changes', stats.formattingChanges],
+    ['Headings that changed level', stats.headingLevelChanges ?? 0],
   ];
   return `<dl class="diff-stats">${items.map(([term, value]) => `<div class="diff-stats__item" data-stat="${kebab(term)}"><dt>${term}</dt><dd>${value}</dd></div>`).join('')}</dl>`;
 }
@@ -96,8 +98,19 @@ export function statsSentence(stats: DiffStats): string {
   ];
   if (stats.blocksMoved > 0) parts.push(`${plural(stats.blocksMoved, 'block')} moved`);
   if (stats.formattingChanges > 0) parts.push(`${plural(stats.formattingChanges, 'formatting change')}`);
+  if ((stats.headingLevelChanges ?? 0) > 0) parts.push(`${plural(stats.headingLevelChanges, 'heading')} changed level`);
   return parts.join(' · ');
 }
+
+/** Headings that only changed level, said once (not one entry per section, which would drown the real edits). */
+function levelSummary(diff: VersionDiff): string {
+  const levelOnly = diff.changes.filter(isLevelOnly);
+  if (levelOnly.length === 0) return '';
+  return `<p class="diff-levels">${plural(levelOnly.length, 'heading')} changed level and nothing else, e.g. “${escape(levelOnly[0]!.newSection?.title ?? '')}” from level ${levelOnly[0]!.level!.from} to ${levelOnly[0]!.level!.to}.</p>`;
+}
+
+/** A heading whose level changed and nothing else. */
+const isLevelOnly = (change: Change) => change.kind === 'formatting' && change.level !== undefined && change.segments.every((s) => s.op === 'equal');
 
 function renderViewSwitch(): string {
   return `<fieldset class="diff-view"><legend>Show changes</legend>`
@@ -134,7 +147,7 @@ function renderSections(sections: readonly SectionDiff[], sides: DiffSides): str
       + `<h3 id="${sectionId(section)}">${escape(titleOf(section))} <span class="diff-status diff-status--${section.status}">${statusLabel[section.status]}</span></h3>`
       + (section.trail.length > 1 ? `<p class="diff-section__trail">In ${section.trail.slice(0, -1).map(escape).join(' › ')}</p>` : '')
       + sectionLinks(section, sides)
-      + section.changes.map((change) => renderChange(change, sides)).join('')
+      + section.changes.filter((change) => !isLevelOnly(change)).map((change) => renderChange(change, sides)).join('')
       + section.movedAway.map((change) => `<p class="change change--moved-away">A ${blockWord[change.type]} moved from here to <a href="#${change.id}">${escape(change.newSection?.title || 'Opening text')}</a>.</p>`).join('')
       + `</section>`;
   }

@@ -1,11 +1,17 @@
 /**
- * Align the blocks of two versions: identical blocks first (jsdiff's `diffArrays` on the headings'
- * wording keys, level by level, then on the keys of the blocks between matched headings), then blocks that reappear elsewhere (moved), then renamed headings with the same
- * anchor, then changed blocks paired by similarity inside each gap between identical blocks, then
- * nearly identical blocks anywhere (moved with edits). What is left was inserted or deleted.
+ * Align the blocks of two versions (issue 12, "an engine checked by invariants"):
+ * 1. identical blocks: one longest common subsequence of the two block sequences (levels and list
+ *    nesting ignored, pinned anchors kept), each inserted or deleted run slid to section bounds;
+ * 2. blocks that reappear elsewhere: moved (only ever blocks outside that subsequence);
+ * 3. headings that kept their anchor, or whose sections' bodies agree: the same section renamed
+ *    (never paired on their own words);
+ * 4. nearly identical blocks in another gap, when they match there better than at home: moved with edits;
+ * 5. the rest of each gap: diffed word by word as one text per section (regroup.ts) when moderate,
+ *    else paired block by block by similarity.
+ * What is left was inserted or deleted.
  *
  * Cost stays near linear: similarity is only computed inside a gap (banded when the gap is large)
- * and, for moves with edits, against a bounded number of blocks of similar length.
+ * and, for moves with edits, against a bounded number of blocks sharing a rare word.
  */
 import { diffArrays } from 'diff';
 import { bagSize, dice, wordBag, type WordBag } from './similarity.ts';
@@ -39,7 +45,7 @@ const HEADING_WORDS_THRESHOLD = 0.5;
 /** Blocks shorter than this (in words) are never "moved with edits": too little text to tell. */
 const MIN_MOVE_WORDS = 4;
 /** Largest uneven gap (in words) left to regroup.ts instead of similarity pairing. */
-export const REGROUP_WORDS = 1500;
+export const REGROUP_WORDS = 6000;
 /** Largest gap compared pair by pair; larger gaps are compared within a band. */
 const FULL_GAP = 40_000;
 const BAND = 25;

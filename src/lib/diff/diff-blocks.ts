@@ -71,10 +71,13 @@ export function diffBlocks(oldBlocks: readonly Block[], newBlocks: readonly Bloc
       change = make('deleted', a, undefined, { segments: wholeBlockSegments(a.runs, 'delete'), wordsInserted: 0, wordsDeleted: countWords(plainText(a.runs)) });
     }
     if (!change) continue;
+    // Where the change's text comes from: indices into each version's blocks (`blocks.json`).
+    if (step.op !== 'inserted') change.oldBlocks = regrouped.changes.get(step)?.sources ?? [step.old];
+    if (step.op !== 'deleted' && step.op !== 'moved-away') change.newBlock = step.new;
     if (change.kind === 'modified' || change.kind === 'moved') {
       // A word struck and re-inserted as it was is a kept word (invariant "no noise").
       const tidy = tidySegments(change.segments);
-      if (tidy.unmarked > 0) {
+      if (tidy.changed) {
         change.segments = tidy.segments;
         change.wordsInserted = Math.max(0, change.wordsInserted - tidy.unmarked);
         change.wordsDeleted = Math.max(0, change.wordsDeleted - tidy.unmarked);

@@ -73,7 +73,7 @@ const wordingKeys = new WeakMap<Block, string>();
 const exactKeys = new WeakMap<Block, string>();
 
 function computeWordingKey(block: Block): string {
-  return collapseWhitespace(typographyKey(block.runs.map((run) => (run.href === undefined ? run.text : `${run.text} <${run.href}>`)).join('')));
+  return collapseWhitespace(typographyKey(block.runs.map((run) => (run.href === undefined ? run.text : `${run.text} <${run.href}> `)).join('')));
 }
 
 /**

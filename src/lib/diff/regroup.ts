@@ -21,7 +21,7 @@ export type RegroupedChange = Pick<Change, 'kind' | 'segments' | 'wordsInserted'
 const COINCIDENCE = 2;
 
 /** Most token edits tried per run before giving up (then the blocks stay inserted and deleted). */
-const MAX_EDITS = 1000;
+const MAX_EDITS = 3000;
 
 /**
  * Regroup runs of unpaired blocks.
@@ -87,11 +87,12 @@ export function regroup(steps: readonly Step[], oldBlocks: readonly Block[], new
       // One block for one: a changed block, diffed on its own (word-diff.ts slides an inserted
       // sentence to its sentence boundaries), when the two say enough of the same.
       if (olds.length === 1 && news.length === 1) {
-        if (dice(wordBag(wordingKey(oldBlocks[olds[0]!]!)), wordBag(wordingKey(newBlocks[news[0]!]!))) >= PAIR_THRESHOLD) {
+        // Most of the shorter one's words in the other: one block, changed (a sentence deleted from a long paragraph included).
+        if (overlap(wordBag(wordingKey(oldBlocks[olds[0]!]!)), wordBag(wordingKey(newBlocks[news[0]!]!))) >= OVERLAP_THRESHOLD) {
           plan.set(news[0]!, { old: olds[0]! });
           consumed.add(olds[0]!);
+          continue;
         }
-        continue;
       }
       const result = diffRun(olds, news, oldBlocks, newBlocks, cut);
       if (!result) {
@@ -156,6 +157,18 @@ function pairBySimilarity(olds: readonly number[], news: readonly number[], oldB
   return pairs;
 }
 
+/** Share of the shorter block's words the other must have for two blocks to be one block changed. */
+const OVERLAP_THRESHOLD = 0.5;
+
+/** Shared words over the words of the smaller bag (the overlap coefficient, Szymkiewicz–Simpson). */
+function overlap(a: Map<string, number>, b: Map<string, number>): number {
+  let [shared, sizeA, sizeB] = [0, 0, 0];
+  for (const count of a.values()) sizeA += count;
+  for (const count of b.values()) sizeB += count;
+  for (const [word, count] of a) shared += Math.min(count, b.get(word) ?? 0);
+  return Math.min(sizeA, sizeB) === 0 ? 0 : shared / Math.min(sizeA, sizeB);
+}
+
 /** Blocks compared on each side of the diagonal when pairing a long run by similarity. */
 const PAIR_BAND = 25;
 
@@ -208,7 +221,8 @@ function diffRun(olds: number[], news: number[], oldBlocks: readonly Block[], ne
     if (entry.op === 'delete' && !kept.has(entry.old!.block)) return;
     const block = perBlock.get(owner[n] ?? lastNew)!;
     const token = entry.op === 'delete' ? entry.old! : entry.new!;
-    appendToken(block.segments, entry.op, { ...token, space: token.at === 0 && block.segments.length === 0 ? false : token.space });
+    const first = block.segments.length === 0;
+    appendToken(block.segments, entry.op, { ...token, space: token.at === 0 && first ? false : token.space }, entry.op === 'equal' ? { ...entry.old!, space: first ? false : entry.old!.space } : undefined);
     if (entry.op === 'insert') block.inserted.add(entry.new!.at);
     if (entry.op === 'delete') {
       const set = block.deleted.get(entry.old!.block) ?? new Set<number>();

@@ -75,19 +75,24 @@ export function createTokenizer(locale = 'en'): Tokenizer {
  *
  * @param segments The redline so far (changed in place).
  * @param op What happened to the token.
- * @param token The token.
+ * @param token The token (for a kept token, the new version's).
+ * @param oldToken For a kept token, the old version's: when whitespace before it differs between
+ *   the versions (a kept sentence after a deleted one that began the new block), the segment
+ *   records the old side's in `oldSpace`, so each side's text can be rebuilt exactly.
  */
-export function appendToken(segments: Segment[], op: Segment['op'], token: Token): void {
+export function appendToken(segments: Segment[], op: Segment['op'], token: Token, oldToken?: Token): void {
   if (token.target) {
     segments.push({ op, text: '', space: true, target: token.text });
     return;
   }
   const last = segments.at(-1);
-  if (last && last.op === op && last.href === token.href && last.target === undefined) {
+  const spacedApart = op === 'equal' && oldToken !== undefined && oldToken.space !== token.space;
+  if (last && last.op === op && last.href === token.href && last.target === undefined && !spacedApart) {
     last.text += (token.space ? ' ' : '') + token.text;
     return;
   }
   const segment: Segment = { op, text: token.text, space: token.space };
+  if (op === 'equal' && oldToken && oldToken.space !== token.space) segment.oldSpace = oldToken.space;
   if (token.href !== undefined) segment.href = token.href;
   segments.push(segment);
 }
@@ -133,15 +138,16 @@ export function showsSpaceBefore(previous: Segment | undefined, segment: Segment
  * are kept instead. Link targets are left alone.
  *
  * @param segments A redline (not changed).
- * @returns The tidied redline and how many words it no longer marks on each side.
+ * @returns The tidied redline, whether anything changed, and how many words it no longer marks on each side.
  */
-export function tidySegments(segments: readonly Segment[]): { segments: Segment[]; unmarked: number } {
+export function tidySegments(segments: readonly Segment[]): { segments: Segment[]; changed: boolean; unmarked: number } {
   const out: Segment[] = [];
   let unmarked = 0;
+  let changed = false;
   for (let i = 0; i < segments.length; i++) {
     const a = segments[i]!;
     const b = segments[i + 1];
-    if (!b || a.target !== undefined || b.target !== undefined || a.op === 'equal' || b.op === 'equal' || a.op === b.op || a.href !== b.href) {
+    if (!b || a.target !== undefined || b.target !== undefined || a.op === 'equal' || b.op === 'equal' || a.op === b.op) {
       out.push(a);
       continue;
     }
@@ -156,15 +162,18 @@ export function tidySegments(segments: readonly Segment[]): { segments: Segment[
       out.push(a);
       continue;
     }
-    const piece = (op: Segment['op'], words: string[], space: boolean): Segment[] => (words.length === 0 ? [] : [{ op, text: words.join(' '), space, ...(a.href === undefined ? {} : { href: a.href }) }]);
+    // Kept words take the new link (a changed target shows as its own segment); each run keeps its own.
+    const piece = (op: Segment['op'], words: string[], space: boolean, from: Segment = op === 'equal' ? ins : op === 'delete' ? del : ins): Segment[] => (words.length === 0 ? [] : [{ op, text: words.join(' '), space, ...(from.href === undefined ? {} : { href: from.href }), ...(op === 'equal' && del.space !== ins.space && space === ins.space && words === insWords.slice(0, head) ? { oldSpace: del.space } : {}) }]);
     const kept = (words: string[]) => words.filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
     unmarked += kept(insWords.slice(0, head)) + kept(insWords.slice(insWords.length - tail));
+    changed = true;
     const middle = [
       ...piece(a.op, (a === del ? delWords : insWords).slice(head, (a === del ? delWords : insWords).length - tail), true),
       ...piece(b.op, (b === del ? delWords : insWords).slice(head, (b === del ? delWords : insWords).length - tail), true),
     ];
-    out.push(...piece('equal', insWords.slice(0, head), ins.space), ...middle.map((segment, k) => (k === 0 && head === 0 ? { ...segment, space: ins.space } : segment)), ...piece('equal', insWords.slice(insWords.length - tail), true));
+    // With no kept words before them, the runs keep the spacing each had before it, on its own side.
+    out.push(...piece('equal', insWords.slice(0, head), ins.space), ...middle.map((segment) => (head === 0 ? { ...segment, space: segment.op === 'delete' ? del.space : ins.space } : segment)), ...piece('equal', insWords.slice(insWords.length - tail), true));
     i++;
   }
-  return { segments: out, unmarked };
+  return { segments: out, changed, unmarked };
 }

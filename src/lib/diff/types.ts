@@ -49,8 +49,10 @@ export interface Segment {
   op: 'equal' | 'insert' | 'delete';
   /** Words of the piece, joined by single spaces. */
   text: string;
-  /** Whether whitespace separates this piece from the one before it. */
+  /** Whether whitespace separates this piece from the one before it (in the new text, for a kept piece). */
   space: boolean;
+  /** For a kept piece, whether whitespace comes before it in the old text, when that differs from `space`. */
+  oldSpace?: boolean;
   /** Link target of the text, when the piece is link text (for display; not compared). */
   href?: string;
   /** Set when the piece is a link's target rather than text: the URL (`text` is then empty). */
@@ -74,6 +76,13 @@ export interface Change {
   wordsInserted: number;
   /** Words deleted, counted the same way. */
   wordsDeleted: number;
+  /**
+   * Indices (into the old version's blocks, in order) of the blocks whose words the segments show
+   * on the old side: one block, or several merged into this one; absent for an inserted block.
+   */
+  oldBlocks?: number[];
+  /** Index into the new version's blocks of the block the change stands for; absent for a deleted block. */
+  newBlock?: number;
   /** For a heading whose level changed (`#` to `##`...): the old and new level, 1-6. */
   level?: { from: number; to: number };
 }

@@ -73,7 +73,7 @@ export function diffWordsOf(oldRuns: readonly Run[], newRuns: readonly Run[], op
     } else if (entry.op === 'insert') {
       newChanged.add(entry.new!);
       appendToken(segments, 'insert', newTokens[entry.new!]!);
-    } else appendToken(segments, 'equal', newTokens[entry.new!]!);
+    } else appendToken(segments, 'equal', newTokens[entry.new!]!, oldTokens[entry.old!]!);
   }
   return { segments, wordsInserted: countTouchedWords(newTokens, newChanged), wordsDeleted: countTouchedWords(oldTokens, oldChanged) };
 }

@@ -225,7 +225,7 @@ describe('changes', () => {
     const before = '<Notice title="Important">\nWe may change these terms.\n</Notice>\n\n<Definition term="Personal data">Any information about you.</Definition>\n\n{/* note */}\n';
     const after = '<Notice title="Very Important">\nWe may change these terms.\n</Notice>\n\n<Definition term="Personal information">Any information about you.</Definition>\n\n{/* another note */}\n';
     expect(brief(diff(before, after))).toEqual([
-      { kind: 'modified', type: 'paragraph', segments: [{ op: 'insert', text: 'Very', space: false }, { op: 'equal', text: 'Important', space: true }] },
+      { kind: 'modified', type: 'paragraph', segments: [{ op: 'insert', text: 'Very', space: false }, { op: 'equal', text: 'Important', space: true, oldSpace: false }] },
       {
         kind: 'modified',
         type: 'paragraph',
