@@ -7,7 +7,7 @@
  * Errors about the lock (`lock-*`) do not block a preview: the lock protects what is published, and
  * a preview publishes nothing; they are listed on the console like warnings.
  */
-import { realpathSync, statSync } from 'node:fs';
+import { lstatSync, realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { CheckResult } from '../lib/check/content-check.ts';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../lib/diagnostics.ts';
@@ -53,11 +53,12 @@ export class DevContentGuard {
   }
 }
 
-/** The path, size and modification time of every file the check reads: changes when any of them does. */
+/** The path, size and modification time of every entry of the content folder (links as links): changes when any of them does. */
 function contentFingerprint(dir: string): string {
   return [...filesUnder(dir)]
     .map((path) => {
-      const stat = statSync(path);
+      // lstat: a symbolic link is never followed (a dangling one or a loop threw here on every request); the check refuses it.
+      const stat = lstatSync(path);
       return `${path}\u0000${stat.size}\u0000${stat.mtimeMs}`;
     })
     .sort()

@@ -11,7 +11,7 @@ import { request as httpRequest } from 'node:http';
 import { dirname, join, relative } from 'node:path';
 import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attacks, companions, registry, symlinkVersion } from '../helpers/attacks.ts';
+import { attacks, companions, danglingVersion, registry, symlinkVersion } from '../helpers/attacks.ts';
 import { fixtureAsOf, fixtureContent, root, tmp } from '../helpers/site.ts';
 
 const work = join(tmp, `dev-attacks-${process.pid}`);
@@ -34,6 +34,7 @@ function writeAttacks(content: string): void {
     writeFileSync(join(content, path), text);
   }
   symlinkSync('/etc/passwd', join(content, symlinkVersion));
+  symlinkSync('/nonexistent/version.md', join(content, danglingVersion));
 }
 
 /** A request sent as written (fetch would resolve `..` before sending it). */
@@ -71,6 +72,7 @@ describe('astro dev on an attacker\'s content', () => {
     expect(report).not.toMatch(/Local\s+http/);
     for (const attack of list) expect(report, attack.what).toContain(`${attack.path}:${attack.buildLine ?? attack.expected[0]!.line}:`);
     expect(report).toContain(`${symlinkVersion}:1:1`);
+    expect(report).toContain(`${danglingVersion}:1:1`);
     expect(report).not.toContain('root:x:0:0');
     expect(report).not.toContain('Maximum call stack');
     expect(existsSync(marker)).toBe(false);
@@ -108,7 +110,7 @@ describe('astro dev on an attacker\'s content', () => {
       writeAttacks(content);
       const pages = ['/', '/privacy-statement/', '/privacy-statement/2020-02-01/', '/terms-of-use/2020-02-01/', '/cookie-notice/2022-01-01/', '/cookie-notice/not-a-date/', '/feed.xml', '/api/documents.json', '/search/'];
       const fromRoot = relative(root, content).split('\\').join('/');
-      const sources = [...Object.keys(files), symlinkVersion].flatMap((path) => [
+      const sources = [...Object.keys(files), symlinkVersion, danglingVersion].flatMap((path) => [
         `/@fs${join(content, path)}?raw`, `/@fs${join(content, path)}?import`, `/@fs${join(content, path)}`, `/@fs${join(content, path)}?url`,
         `/${fromRoot}/${path}?import`, `/${fromRoot}/${path}?raw`, `/src/../${fromRoot}/${path}?raw`, `/node_modules/../${fromRoot}/${path}?import`,
         `/@id/${join(content, path)}`, `/@id/__x00__${join(content, path)}`, `/@fs${join(content, path).replace('/content/', '/%63ontent/')}?raw`,
@@ -141,7 +143,7 @@ describe('astro dev on an attacker\'s content', () => {
       expect(output).not.toContain('Maximum call stack');
 
       // Once the attacks are gone the same server renders again: each refusal above was the attacks'.
-      for (const path of [...Object.keys(files), symlinkVersion]) rmSync(join(content, path));
+      for (const path of [...Object.keys(files), symlinkVersion, danglingVersion]) rmSync(join(content, path));
       expect((await send(origin, '/privacy-statement/', 'GET', 'text/html')).status).toBe(200);
       // A content file is never served, even when the content is fine.
       expect((await send(origin, `/@fs${join(content, 'privacy-statement', '2024-03-01.mdx')}?raw`, 'GET', '*/*')).status).toBe(403);

@@ -14,7 +14,7 @@ import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkedToken } from '../../src/node/check-in-subprocess.ts';
 import { resolveSettings } from '../../src/settings.ts';
-import { attacks, companions, registry, symlinkVersion } from '../helpers/attacks.ts';
+import { attacks, companions, danglingVersion, registry, symlinkVersion } from '../helpers/attacks.ts';
 import { root, tmp, writeContent } from '../helpers/site.ts';
 
 const work = join(tmp, `versions-are-data-${process.pid}`);
@@ -51,6 +51,7 @@ beforeAll(() => {
   content = writeContent(`versions-are-data-${process.pid}`, { 'documents.yaml': registry, ...companions, ...Object.fromEntries(list.map((a) => [a.path, a.text])) });
   // A version that is a symbolic link to a file outside the content folder.
   symlinkSync('/etc/passwd', join(content, symlinkVersion));
+  symlinkSync('/nonexistent/version.md', join(content, danglingVersion));
 });
 afterAll(() => { if (!process.env.KEEP) rmSync(work, { recursive: true, force: true }); });
 
@@ -77,6 +78,7 @@ describe('an attacker\'s pull request', () => {
     const report = run.stdout + run.stderr;
     for (const attack of list) expect(report, attack.what).toContain(`${attack.path}:${attack.buildLine ?? attack.expected[0]!.line}:`);
     expect(report).toContain(`${symlinkVersion}:1:1`);
+    expect(report).toContain(`${danglingVersion}:1:1`);
     expect(report).not.toContain('Maximum call stack');
     expect(existsSync(marker)).toBe(false);
     const built = existsSync(out) ? readdirSync(out, { recursive: true, encoding: 'utf8' }) : [];

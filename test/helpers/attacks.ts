@@ -107,3 +107,6 @@ export const companions: Record<string, string> = {
 
 /** Where the symbolic link to /etc/passwd goes (a version that is a link to a file outside the folder). */
 export const symlinkVersion = 'cookie-notice/2021-01-01.md';
+
+/** A symbolic link that leads nowhere (the dev server's guard followed links, and threw on every request). */
+export const danglingVersion = 'terms-of-use/2021-01-01.md';

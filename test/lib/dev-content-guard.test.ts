@@ -1,4 +1,4 @@
-import { cpSync, rmSync, writeFileSync, readFileSync, utimesSync } from 'node:fs';
+import { cpSync, rmSync, symlinkSync, writeFileSync, readFileSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { blocksPreview, contentErrorPage, DevContentGuard, namesContentFile } from '../../src/node/dev-content-guard.ts';
@@ -57,5 +57,23 @@ describe('requests for the files of the content folder', () => {
   it('should leave pages and the project\'s own modules alone', () => {
     for (const url of ['/', '/privacy-statement/', '/privacy-statement/2024-03-01/?q=content', '/src/pages/index.astro', '/@fs/work/site/node_modules/astro/dist/x.js', '/@vite/client', '/contents/', '/content-policy/'])
       expect(namesContentFile(url, root, content), url).toBe(false);
+  });
+});
+
+describe('the guard on a content folder holding symbolic links', () => {
+  // The fingerprint followed links: a dangling link or a loop threw ENOENT/ELOOP on every request, no file:line.
+  it('should report a dangling link and a loop as the check does, never throw', () => {
+    const folder = join(tmp, `dev-content-guard-links-${process.pid}`);
+    rmSync(folder, { recursive: true, force: true });
+    cpSync(fixtureContent, folder, { recursive: true });
+    symlinkSync('/nonexistent/file.md', join(folder, 'privacy-statement', '2019-01-01.md'));
+    symlinkSync('loop.md', join(folder, 'terms-of-use', 'loop.md'));
+    try {
+      const guard = new DevContentGuard(resolveSettings({ LEGAL_CONTENT_DIR: folder, LEGAL_AS_OF: fixtureAsOf }));
+      const found = guard.blocking().map((d) => `${d.file.split('/').slice(-2).join('/')}:${d.line} ${d.ruleId}`);
+      expect(found).toEqual(expect.arrayContaining(['privacy-statement/2019-01-01.md:1 source-not-a-file', 'terms-of-use/loop.md:1 source-not-a-file']));
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
