@@ -14,7 +14,7 @@
  * Environment: LEGAL_CONTENT_DIR, LEGAL_AS_OF (see src/settings.ts).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { lstatSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../src/lib/diagnostics.ts';
@@ -44,8 +44,9 @@ function lock(settings: Settings, path: string, shown: string) {
     console.error(`\n✖ Fix these ${blocking.length} error${blocking.length === 1 ? '' : 's'} first (npm run check): nothing was locked.`);
     process.exit(1);
   }
-  const existed = existsSync(path);
-  const current: Lock = existed ? readLock(readFileSync(path, 'utf8'), shown) : new Map();
+  const text = lockText(path, shown);
+  const existed = text !== undefined;
+  const current: Lock = existed ? readLock(text, shown) : new Map();
   const plan = planLock(result.versions, current, settings.asOf);
   if (!existed && plan.added.length > 0) console.log(`  (no ${shown} yet: starting one. If it was deleted, restore it from git instead: the pull-request check compares it with the main branch.)`);
   for (const key of plan.added) console.log(`  locked      ${key}`);
@@ -88,7 +89,8 @@ function compare(ref: string, path: string, shown: string, settings: Settings) {
     return;
   }
   const base = readLock(git(['show', `${baseCommit}:${inRepo}`], top), `${shown} on ${ref}`);
-  const next = existsSync(path) ? readLock(readFileSync(path, 'utf8'), shown) : new Map();
+  const text = lockText(path, shown);
+  const next = text !== undefined ? readLock(text, shown) : new Map();
   const diagnostics: Diagnostic[] = compareLocks(base, next, settings.asOf).map((rewrite) => ({
     file: shown, line: rewrite.line || 1, column: 1, ruleId: rewrite.rule, severity: 'error', message: lockRewriteMessage(rewrite, ref, shown),
   }));
@@ -108,6 +110,24 @@ function readLock(text: string, name: string): Lock {
     if (error instanceof LockSyntaxError) throw new Error(`${name}:${error.line}: ${error.message}. [lock-syntax]`, { cause: error });
     throw error;
   }
+}
+
+/**
+ * The lock's text, read from a regular file only: never through a symbolic link (a lock linked to
+ * .git/config had YAML errors quote its lines into the log; `npm run lock` would have written through it).
+ *
+ * @returns The text, or `undefined` when there is no lock.
+ * @throws Error when the lock is a link or another non-file.
+ */
+function lockText(path: string, shown: string): string | undefined {
+  let stat;
+  try {
+    stat = lstatSync(path);
+  } catch {
+    return undefined;
+  }
+  if (!stat.isFile()) throw new Error(`${shown} is a symbolic link or another non-file: the lock is read from a regular file only. Restore it from git (git checkout origin/main -- ${shown}).`);
+  return readFileSync(path, 'utf8');
 }
 
 function git(args: string[], cwd: string): string {

@@ -8,7 +8,7 @@
  * Environment: LEGAL_CONTENT_DIR, LEGAL_AS_OF (see src/settings.ts).
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -46,13 +46,22 @@ try {
   const inRepo = relative(top, contentDir).split('\\').join('/');
   const baseCommit = git(['merge-base', values.base, 'HEAD'], top).trim();
   const changed: ChangedFile[] = [];
-  const lines = git(['diff', '--name-status', '--no-renames', baseCommit, '--', inRepo], top).split('\n').filter(Boolean);
-  const untracked = git(['ls-files', '--others', '--exclude-standard', '--', inRepo], top).split('\n').filter(Boolean);
-  for (const [status, path] of [...lines.map((l) => l.split('\t') as [string, string]), ...untracked.map((p) => ['A', p] as [string, string])]) {
+  // NUL-separated (-z): git quotes a name with a tab, a newline or a letter outside ASCII, which then named no file.
+  const fields = git(['diff', '-z', '--name-status', '--no-renames', baseCommit, '--', inRepo], top).split('\0');
+  const pairs: [string, string][] = [];
+  for (let index = 0; index + 1 < fields.length; index += 2) pairs.push([fields[index]!, fields[index + 1]!]);
+  const untracked = git(['ls-files', '-z', '--others', '--exclude-standard', '--', inRepo], top).split('\0').filter(Boolean);
+  for (const [status, path] of [...pairs, ...untracked.map((p) => ['A', p] as [string, string])]) {
     const inContent = path.slice(inRepo.length + 1);
-    const file: ChangedFile = { status: status[0] as FileStatus, path: inContent };
+    // `T` (a file that became a symbolic link, or back) is a change of the file.
+    const file: ChangedFile = { status: (status[0] === 'T' ? 'M' : status[0]) as FileStatus, path: inContent };
     if (file.status !== 'A') file.baseText = git(['show', `${baseCommit}:${path}`], top);
-    if (file.status !== 'D') file.text = readFileSync(join(top, path), 'utf8');
+    if (file.status !== 'D') {
+      // Read only a regular file, never through a link: a version replaced by a link to /proc/self/environ or
+      // .git/config printed the job's environment or token in the comment. The check refuses the link itself.
+      if (lstatSync(join(top, path)).isFile()) file.text = readFileSync(join(top, path), 'utf8');
+      else file.notAFile = true;
+    }
     changed.push(file);
   }
   const check = checkContentOnDisk(settings, cwd);

@@ -5,7 +5,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { assertContentValid } from '../node/run-check.ts';
-import { blocksPreview, contentErrorPage, DevContentGuard } from '../node/dev-content-guard.ts';
+import { blocksPreview, contentErrorPage, DevContentGuard, namesContentFile } from '../node/dev-content-guard.ts';
 import { checkedToken } from '../node/check-in-subprocess.ts';
 import { formatDiagnostic } from '../lib/diagnostics.ts';
 import { count } from '../lib/editor-messages.ts';
@@ -34,6 +34,14 @@ export function contentCheck(settings: Settings): AstroIntegration {
         });
         guard.blocking(); // report at start-up
         server.middlewares.use((request, response, next) => {
+          // Files of the content folder are never served, by any route of Vite's (`/@fs/`, `?raw`, `.md?import`):
+          // a version is shown only as its page (src/node/dev-content-guard.ts namesContentFile).
+          if (namesContentFile(request.url ?? '/', server.config.root, settings.contentDir)) {
+            response.statusCode = 403;
+            response.setHeader('Content-Type', 'text/plain; charset=utf-8');
+            response.end('403: the files of the content folder are not served. Versions are data: each is shown only as its page, e.g. /privacy-statement/.\n');
+            return;
+          }
           // Every request but Vite's own (modules, the client, files of the project's source) is held while the
           // content has errors: any method, any Accept header. Versions are data, so no request can run content
           // code anyway (src/node/versions-loader.ts); the guard keeps a refused text from being shown.

@@ -7,7 +7,8 @@
  * Errors about the lock (`lock-*`) do not block a preview: the lock protects what is published, and
  * a preview publishes nothing; they are listed on the console like warnings.
  */
-import { statSync } from 'node:fs';
+import { lstatSync, realpathSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { CheckResult } from '../lib/check/content-check.ts';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../lib/diagnostics.ts';
 import type { Settings } from '../settings.ts';
@@ -52,11 +53,12 @@ export class DevContentGuard {
   }
 }
 
-/** The path, size and modification time of every file the check reads: changes when any of them does. */
+/** The path, size and modification time of every entry of the content folder (links as links): changes when any of them does. */
 function contentFingerprint(dir: string): string {
   return [...filesUnder(dir)]
     .map((path) => {
-      const stat = statSync(path);
+      // lstat: a symbolic link is never followed (a dangling one or a loop threw here on every request); the check refuses it.
+      const stat = lstatSync(path);
       return `${path}\u0000${stat.size}\u0000${stat.mtimeMs}`;
     })
     .sort()
@@ -82,4 +84,43 @@ ${items}
 </ul>
 </main></body></html>
 `;
+}
+
+/**
+ * Whether a request to the dev server could name a file of the content folder, however it is
+ * written: `/@fs/<absolute path>`, `/@id/…`, a path from the project root (`/content/…`), under the
+ * base, with `..`, percent-encoded, with any query (`?raw`, `?import`, `?url`). Vite serves such a
+ * file as it is (`?raw`) or compiles it with Astro's Markdown pipeline (`.md?import`), which would
+ * make a version code and print its refused HTML: versions are data and are shown only as their
+ * pages, so every such request is refused, whether or not the content has errors.
+ *
+ * It errs on the side of refusing: every tail of the path that starts at a `/` is tried, both as an
+ * absolute path and from the project root; a path that cannot be decoded is refused too.
+ *
+ * @param url The request's URL (path and query, as sent).
+ * @param root The project root (Vite's root), absolute.
+ * @param contentDir The content folder, absolute or relative to the working folder.
+ */
+export function namesContentFile(url: string, root: string, contentDir: string): boolean {
+  const folders = [resolve(contentDir)];
+  try {
+    folders.push(realpathSync(folders[0]!));
+  } catch {
+    // a content folder that does not exist holds no file to serve
+  }
+  let path: string;
+  try {
+    path = decodeURIComponent(url.replace(/[?#].*$/s, '')).replace(/\\/g, '/').replace(/__x00__/g, '');
+  } catch {
+    return true;
+  }
+  const inside = (candidate: string) => folders.some((folder) => {
+    const rel = relative(folder, candidate);
+    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  });
+  for (let index = path.indexOf('/'); index !== -1; index = path.indexOf('/', index + 1)) {
+    const tail = path.slice(index);
+    if (inside(resolve(tail)) || inside(resolve(root, `.${tail}`))) return true;
+  }
+  return false;
 }

@@ -19,6 +19,7 @@ import { isFrontmatterSyntaxError, readFrontmatter } from '../lib/content/frontm
 import { frontmatterSchema, type Frontmatter } from '../lib/content/schemas.ts';
 import { parseVersionSource, sourceFormatOf, type SourceFormat } from '../lib/content/version-source.ts';
 import { readContent } from './read-content.ts';
+import { isCivilDate } from '../lib/dates.ts';
 import { parse } from 'yaml';
 import { resolve } from 'node:path';
 import type { Root } from 'mdast';
@@ -139,6 +140,16 @@ function readVersions(contentDir: string): ReadVersion[] {
     for (const problem of content.problems) refuse(file.path, problem.line, problem.column, problem.ruleId, problem.message);
     if (content.problems.length > 0) continue;
     const effective = name.replace(/\.mdx?$/, '');
+    // Named as the check names versions (src/lib/check/content-check.ts), so the site never builds a version the check does not know.
+    if (!isCivilDate(effective)) {
+      refuse(file.path, 1, 1, 'version-filename', `"${name}" is not named by a real effective date: a version file is named YYYY-MM-DD.mdx or .md.`);
+      continue;
+    }
+    const twin = versions.find((v) => v.id === `${document}/${effective}`);
+    if (twin) {
+      refuse(file.path, 1, 1, 'version-duplicate-date', `Two versions of "${document}" take effect on ${effective}: ${sources.root}/${twin.path} and ${sources.root}/${file.path}. Keep one file per effective date.`);
+      continue;
+    }
     versions.push({ id: `${document}/${effective}`, document, effective, path: file.path, format, text: file.text, tree, frontmatter: frontmatter.data });
   }
   if (refused.length > 0) throw new ContentRefusedError(refused);

@@ -4,7 +4,7 @@
  * command; and the pull-request workflow runs it.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -43,6 +43,19 @@ describe('npm run lock -- --compare', () => {
     git('add', '.');
     git('commit', '-q', '-m', 'base');
     git('checkout', '-q', '-b', 'change');
+  });
+
+  // The lock was read through a link: a versions.lock linked to .git/config (where actions/checkout keeps the
+  // token) got YAML errors that quote the offending line, `extraheader = AUTHORIZATION: "basic …"`, into the log.
+  it('should refuse a lock that is a symbolic link without reading what it points to', () => {
+    const secret = join(repo, 'secret.txt');
+    writeFileSync(secret, '[http]\n\textraheader = AUTHORIZATION: basic TOP-SECRET-MARKER\n');
+    rmSync(join(repo, 'content', 'versions.lock'));
+    symlinkSync(secret, join(repo, 'content', 'versions.lock'));
+    const result = compare();
+    expect(result.status).toBe(1);
+    expect(result.stdout + result.stderr).not.toContain('TOP-SECRET-MARKER');
+    expect(result.stdout + result.stderr).toContain('symbolic link');
   });
 
   it('should pass an unchanged lock and a lock with a new version, and write nothing', () => {

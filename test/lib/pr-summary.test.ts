@@ -3,7 +3,7 @@
  * the lock-file report that guards published text, and the workflow that posts it.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import type { Nodes, Root } from 'mdast';
@@ -82,6 +82,49 @@ describe('npm run pr-summary', () => {
     const bad = spawnSync(process.execPath, [join(root, 'scripts', 'pr-summary.ts'), '--base', 'no-such-ref'], { cwd: repo, encoding: 'utf8' });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('✖ git merge-base no-such-ref HEAD failed');
+  });
+});
+
+describe('npm run pr-summary on a pull request that replaces versions with symbolic links', () => {
+  // A version replaced by a link to /proc/self/environ (or .git/config, where actions/checkout keeps the token)
+  // was read through the link, and its "exact change" printed the CI job's environment in the public comment.
+  const linked = join(tmp, `pr-summary-links-${process.pid}`);
+  const secret = join(tmp, `pr-summary-secret-${process.pid}.txt`);
+  const run = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], { cwd: linked, encoding: 'utf8' });
+  rmSync(linked, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
+  writeFileSync(secret, 'TOP-SECRET-MARKER ghs_0123456789\n');
+  for (const [path, text] of Object.entries(locked)) {
+    mkdirSync(dirname(join(linked, 'content', path)), { recursive: true });
+    writeFileSync(join(linked, 'content', path), text);
+  }
+  run('init', '-q', '-b', 'main');
+  run('add', '.');
+  run('commit', '-q', '-m', 'base');
+  const replaced = Object.keys(locked).find((path) => /^[^/]+\/\d{4}-\d{2}-\d{2}\.mdx?$/.test(path))!;
+  rmSync(join(linked, 'content', replaced));
+  symlinkSync(secret, join(linked, 'content', replaced));
+  const [document] = replaced.split('/');
+  symlinkSync(secret, join(linked, 'content', document!, '2030-01-01.md'));
+  writeFileSync(join(linked, 'content', document!, 'notes\tü.md'), 'An odd name.\n');
+  run('add', '-A');
+  run('commit', '-q', '-m', 'links');
+  const result = spawnSync(process.execPath, [join(root, 'scripts', 'pr-summary.ts'), '--base', 'main~1'], {
+    cwd: linked, encoding: 'utf8', env: { ...process.env, LEGAL_CONTENT_DIR: 'content', LEGAL_AS_OF: '2025-06-01' },
+  });
+  afterAll(() => rmSync(linked, { recursive: true, force: true }));
+  afterAll(() => rmSync(secret, { force: true }));
+
+  it('should never read a file through a link, and say that the link is one', () => {
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).not.toContain('TOP-SECRET-MARKER');
+    expect(result.stdout).toContain(`\`content/${replaced}\` is a symbolic link`);
+    expect(result.stdout).toContain(`\`content/${document}/2030-01-01.md\` is a symbolic link`);
+  });
+
+  it('should list a file whose name git would quote (a tab, a letter outside ASCII)', () => {
+    expect(result.stdout).toContain(`content/${document}/notes\tü.md`);
   });
 });
 

@@ -97,12 +97,14 @@ export function versionContent(tree: Root, text: string, format: SourceFormat): 
   else {
     const hast = toHastTree(tree, text);
     const links: ContentLink[] = [];
-    checkHast(hast, text, report, links);
-    const clean = sanitize(hast, contentSchema) as HastRoot;
-    if (problems.length === 0 && toHtml(clean) !== toHtml(hast)) {
+    // Raw HTML can nest without limit (parse5 opens every unclosed tag): refused before any step that recurses.
+    if (!hast) report(firstRawHtml(tree), 'safe-mdx-nesting', `The HTML here is nested thousands of elements deep (tags opened inside each other and never closed). Close each tag, or write the text in plain Markdown.`);
+    else if (checkHastDepth(hast, report)) checkHast(hast, text, report, links);
+    const clean = problems.length === 0 && hast ? (sanitize(hast, contentSchema) as HastRoot) : undefined;
+    if (clean && hast && toHtml(clean) !== toHtml(hast)) {
       report(undefined, 'safe-mdx-unsafe', 'The sanitiser would change this text in a way the allow-list does not explain, so it is refused. Simplify the HTML of this version (use Markdown) and report this to the site\'s developers.');
     }
-    result = problems.length > 0 ? { hast: { type: 'root', children: [] }, problems, links } : { hast, problems, links };
+    result = problems.length > 0 || !hast ? { hast: { type: 'root', children: [] }, problems, links } : { hast, problems, links };
   }
   result.problems.sort((a, b) => a.line - b.line);
   cache.set(tree, result);
@@ -238,8 +240,45 @@ function isOnlyComments(value: string): boolean {
   }
 }
 
-/** Steps 2 and 3: mdast to hast, components expanded, raw HTML parsed by parse5 in place. */
-function toHastTree(tree: Root, text: string): HastRoot {
+/** Deeper hast than this is refused: the mdast limit, with room for the markup of components and table cells. */
+export const MAX_HAST_DEPTH = 2 * MAX_DEPTH;
+
+/**
+ * The hast depth limit, iteratively (raw HTML of `.md` can nest where the mdast does not).
+ * @returns whether the tree is within it; else the first element too deep is reported.
+ */
+function checkHastDepth(tree: HastRoot, report: Report): boolean {
+  const stack: { node: HastNodes; depth: number }[] = [{ node: tree, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (depth > MAX_HAST_DEPTH) {
+      report(node, 'safe-mdx-nesting', `The HTML here is nested more than ${MAX_HAST_DEPTH} elements deep (tags opened inside each other and never closed). Close each tag, or write the text in plain Markdown.`);
+      return false;
+    }
+    if (node.type === 'root' || node.type === 'element') for (const child of node.children) stack.push({ node: child, depth: depth + 1 });
+  }
+  return true;
+}
+
+/** The first raw HTML node of the mdast (where a refusal of the HTML as a whole is placed). */
+function firstRawHtml(tree: Root): Nodes | undefined {
+  let found: Nodes | undefined;
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0 && !found) {
+    const node = stack.pop()!;
+    if (node.type === 'html') found = node;
+    const children = (node as { children?: Nodes[] }).children;
+    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return found;
+}
+
+/**
+ * Steps 2 and 3: mdast to hast, components expanded, raw HTML parsed by parse5 in place.
+ * @returns The hast, or `undefined` when raw HTML nests so deep that turning parse5's tree into hast
+ *   overflows the stack (hast-util-from-parse5 recurses): fails closed, reported by the caller.
+ */
+function toHastTree(tree: Root, text: string): HastRoot | undefined {
   const anchors = headingAnchors(tree);
   const headings: Heading[] = [];
   walkHeadings(tree, headings);
@@ -267,7 +306,13 @@ function toHastTree(tree: Root, text: string): HastRoot {
     },
   }) as HastRoot;
   // parse5 is needed only where there is raw HTML (`.md` versions); a tree without it is already hast.
-  return hasRaw(hast) ? (raw(hast, { file: new VFile({ value: text }) }) as HastRoot) : hast;
+  if (!hasRaw(hast)) return hast;
+  try {
+    return raw(hast, { file: new VFile({ value: text }) }) as HastRoot;
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
 }
 
 function hasRaw(tree: HastRoot): boolean {

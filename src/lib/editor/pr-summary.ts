@@ -39,8 +39,10 @@ export interface ChangedFile {
   path: string;
   /** The file's text at the base (modified and deleted files). */
   baseText?: string;
-  /** The file's text now (added and modified files). */
+  /** The file's text now (added and modified files that are regular files). */
   text?: string;
+  /** Set when the file is now a symbolic link or another non-file: its text is never read (the check refuses it). */
+  notAFile?: boolean;
 }
 
 /** A version as the summary describes it. */
@@ -115,6 +117,10 @@ function documentSection(id: string, files: ChangedFile[], input: SummaryInput):
   const title = input.documents.find((d) => d.id === id)?.title ?? id;
   const items: ListItem[] = [];
   for (const file of files) {
+    if (file.notAFile) {
+      items.push(item([notAFile(file, input)]));
+      continue;
+    }
     const effective = file.path.slice(id.length + 1, id.length + 11);
     const version = input.versions.find((v) => v.document === id && v.effective === effective);
     const when = `effective ${formatDate(effective)}${effective > input.asOf ? ' (upcoming)' : ''}`;
@@ -145,7 +151,13 @@ function documentSection(id: string, files: ChangedFile[], input: SummaryInput):
   return section;
 }
 
+/** A file that is now a symbolic link (or a folder, a device …): named, never read. */
+function notAFile(file: ChangedFile, input: SummaryInput): Paragraph {
+  return paragraph([words('⚠ '), code(`${input.root}/${file.path}`), words(' is a symbolic link or another non-file, which the content folder may not hold: the check refuses it, and what it points to is not shown.')]);
+}
+
 function otherFile(file: ChangedFile, input: SummaryInput): ListItem {
+  if (file.notAFile) return item([notAFile(file, input)]);
   const verb = { A: 'added', M: 'changed', D: 'deleted' }[file.status];
   const shown = code(`${input.root}/${file.path}`);
   if (file.path !== LOCK_FILE) return item([paragraph([shown, words(` ${verb}.`)])]);

@@ -15,7 +15,9 @@ import type { Diagnostic } from '../../diagnostics.ts';
 import { placeVersions } from '../../site/timeline.ts';
 
 /** Document ids that would collide with the site's own routes (`/go/<key>/`, `/api/documents.json`). */
-export const reservedDocumentIds: readonly string[] = ['api', 'go', 'documents'];
+// Every top-level name the site writes itself (src/pages, public/, Pagefind's bundle; test/lib/content/red-team.test.ts
+// keeps the list whole): a document named so lost its page to the site's (`search`) or shared its folder (`pagefind`).
+export const reservedDocumentIds: readonly string[] = ['api', 'go', 'documents', 'search', '404', 'pagefind'];
 
 /**
  * Check `links.yaml` against the documents and the anchors of their current and upcoming versions.
