@@ -24,7 +24,7 @@ describe('changes pages', () => {
     expect(text(page.querySelector('h1'))).toBe('Changes to Privacy Statement');
     const stats = Object.fromEntries(page.querySelectorAll('.diff-stats__item').map((item) => [item.getAttribute('data-stat'), text(item.querySelector('dd'))]));
     expect(stats).toEqual({
-      'sections-changed': '2', 'sections-added': '1', 'sections-removed': '0', 'words-inserted': '26', 'words-deleted': '7', 'blocks-moved': '0', 'formatting-changes': '0',
+      'sections-changed': '2', 'sections-added': '1', 'sections-removed': '0', 'words-inserted': '26', 'words-deleted': '7', 'blocks-moved': '0', 'formatting-changes': '0', 'headings-that-changed-level': '0',
     });
     const toc = page.querySelectorAll('.diff-toc a');
     expect(toc.map((a) => [text(a), a.getAttribute('href')])).toEqual([

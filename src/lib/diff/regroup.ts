@@ -198,6 +198,16 @@ function diffRun(olds: number[], news: number[], oldBlocks: readonly Block[], ne
     }
   }
   cleanUpCoincidences(entries);
+  // Punctuation kept into another block than the words of its old block is a coincidence (a
+  // deleted sentence's full stop matched with the full stop of an inserted paragraph): deleted and inserted.
+  const homes = new Map<number, Set<number>>();
+  for (const e of entries) if (e.op === 'equal' && e.old!.wordLike) (homes.get(e.old!.block) ?? homes.set(e.old!.block, new Set()).get(e.old!.block)!).add(e.new!.block);
+  for (let n = entries.length - 1; n >= 0; n--) {
+    const e = entries[n]!;
+    if (e.op !== 'equal' || e.old!.wordLike || e.old!.target) continue;
+    const home = homes.get(e.old!.block);
+    if (home && !home.has(e.new!.block)) entries.splice(n, 1, { op: 'delete', old: e.old }, { op: 'insert', new: e.new });
+  }
   const kept = new Set(entries.flatMap((e) => (e.op === 'equal' ? [e.old!.block] : [])));
   // Deleted words of a kept old block go with the new block that kept words of that same old
   // block: the one of the nearest kept word before them, else after them. Never with another
