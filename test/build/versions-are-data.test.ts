@@ -14,7 +14,7 @@ import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkedToken } from '../../src/node/check-in-subprocess.ts';
 import { resolveSettings } from '../../src/settings.ts';
-import { attacks, companions, danglingVersion, registry, symlinkVersion } from '../helpers/attacks.ts';
+import { attacks, companions, danglingVersion, linkedFolder, registry, symlinkVersion } from '../helpers/attacks.ts';
 import { root, tmp, writeContent } from '../helpers/site.ts';
 
 const work = join(tmp, `versions-are-data-${process.pid}`);
@@ -52,6 +52,7 @@ beforeAll(() => {
   // A version that is a symbolic link to a file outside the content folder.
   symlinkSync('/etc/passwd', join(content, symlinkVersion));
   symlinkSync('/nonexistent/version.md', join(content, danglingVersion));
+  symlinkSync('/usr', join(content, linkedFolder));
 });
 afterAll(() => { if (!process.env.KEEP) rmSync(work, { recursive: true, force: true }); });
 
@@ -79,6 +80,7 @@ describe('an attacker\'s pull request', () => {
     for (const attack of list) expect(report, attack.what).toContain(`${attack.path}:${attack.buildLine ?? attack.expected[0]!.line}:`);
     expect(report).toContain(`${symlinkVersion}:1:1`);
     expect(report).toContain(`${danglingVersion}:1:1`);
+    expect(report).toContain(`${linkedFolder}:1:1`);
     expect(report).not.toContain('Maximum call stack');
     expect(existsSync(marker)).toBe(false);
     const built = existsSync(out) ? readdirSync(out, { recursive: true, encoding: 'utf8' }) : [];
