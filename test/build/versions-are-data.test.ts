@@ -93,10 +93,12 @@ describe('an attacker\'s pull request', () => {
   it('should build the same documents once the attacks are removed, and print hostile text only as text in every output', () => {
     const summary = 'Fixes ]]> twice ]]> and </script><script>alert(1)</script> <!-- @octocat';
     const title = '</title><script>alert(1)</script>';
+    // Text that would run if the content layer's store (a module Astro loads at build time) were written by pasting.
+    const breakout = `Costs \${(await import('node:fs')).writeFileSync(${JSON.stringify(marker)}, 'ran')} and \u2028 \u2029 and \` */ \\\`); (await import('node:fs')).writeFileSync(${JSON.stringify(marker)}, 'ran'); /* \` and </script>`;
     const clean = writeContent(`versions-are-data-clean-${process.pid}`, {
       'documents.yaml': registry,
       'privacy-statement/2020-01-01.mdx': '---\nmaterial: false\n---\n\nText.\n\n{/* a comment */}\n',
-      'privacy-statement/2021-01-01.md': `---\nsummary: ${JSON.stringify(summary)}\nmaterial: true\ntitle: ${JSON.stringify(title)}\n---\n\nText <![CDATA[ <img src=x onerror=alert(1)> ]]> and &lt;script&gt; and <b>bold</b>.\n`,
+      'privacy-statement/2021-01-01.md': `---\nsummary: ${JSON.stringify(summary)}\nmaterial: true\ntitle: ${JSON.stringify(title)}\n---\n\nText <![CDATA[ <img src=x onerror=alert(1)> ]]> and &lt;script&gt; and <b>bold</b>.\n\n${breakout}\n`,
       'terms-of-use/2020-01-01.md': '---\nmaterial: false\n---\n\n<div>\n<b>bold</b>\n</div>\n',
       'cookie-notice/2020-01-01.md': '---\nmaterial: false\n---\n\n## Cookies {#cookies}\n',
     });
@@ -104,6 +106,8 @@ describe('an attacker\'s pull request', () => {
     const run = astroBuild(clean, out, join(work, 'cache-clean'));
     expect(run.stderr + run.stdout).toContain('Complete!');
     expect(existsSync(join(out, 'cookie-notice', 'index.html'))).toBe(true);
+    expect(existsSync(marker)).toBe(false);
+    expect(parse(readFileSync(join(out, 'privacy-statement', '2021-01-01', 'index.html'), 'utf8')).querySelector('.version__body')?.textContent).toContain('writeFileSync');
     const files = readdirSync(out, { recursive: true, encoding: 'utf8' });
 
     // Atom feeds: well-formed XML, `]]>` and markup escaped, the summary read back exactly as written.
