@@ -95,8 +95,10 @@ describe('an attacker\'s pull request', () => {
     const title = '</title><script>alert(1)</script>';
     // Text that would run if the content layer's store (a module Astro loads at build time) were written by pasting.
     const breakout = `Costs \${(await import('node:fs')).writeFileSync(${JSON.stringify(marker)}, 'ran')} and \u2028 \u2029 and \` */ \\\`); (await import('node:fs')).writeFileSync(${JSON.stringify(marker)}, 'ran'); /* \` and </script>`;
+    // A registry title goes into feed attributes (`<category label>`), page titles and the JSON API.
+    const registryTitle = 'Cookie "Notice" \' </title><script>alert(1)</script> ]]>';
     const clean = writeContent(`versions-are-data-clean-${process.pid}`, {
-      'documents.yaml': registry,
+      'documents.yaml': registry.replace('title: Cookie Notice', `title: ${JSON.stringify(registryTitle)}`),
       'privacy-statement/2020-01-01.mdx': '---\nmaterial: false\n---\n\nText.\n\n{/* a comment */}\n',
       'privacy-statement/2021-01-01.md': `---\nsummary: ${JSON.stringify(summary)}\nmaterial: true\ntitle: ${JSON.stringify(title)}\n---\n\nText <![CDATA[ <img src=x onerror=alert(1)> ]]> and &lt;script&gt; and <b>bold</b>.\n\n${breakout}\n`,
       'terms-of-use/2020-01-01.md': '---\nmaterial: false\n---\n\n<div>\n<b>bold</b>\n</div>\n',
@@ -136,6 +138,9 @@ describe('an attacker\'s pull request', () => {
       expect(document.querySelectorAll('meta').filter((meta) => /refresh/i.test(meta.getAttribute('http-equiv') ?? '')).length, page).toBe(0);
       expect(document.querySelectorAll('img').filter((img) => img.getAttribute('onerror') !== undefined || img.getAttribute('src') === 'x').length, page).toBe(0);
     }
+    const cookie = new XMLParser({ ignoreAttributes: false }).parse(readFileSync(join(out, 'cookie-notice', 'feed.xml'), 'utf8'));
+    expect([cookie.feed.entry].flat()[0].category.map((c: Record<string, string>) => c['@_label'])).toContain(registryTitle);
+    expect(JSON.parse(readFileSync(join(out, 'api', 'documents.json'), 'utf8'))).toMatchObject({ documents: expect.arrayContaining([expect.objectContaining({ title: registryTitle })]) });
     const version = parse(readFileSync(join(out, 'privacy-statement', '2021-01-01', 'index.html'), 'utf8'));
     expect(version.querySelector('h1')?.textContent).toContain(title);
     // JSON API: JSON, the text as given.
