@@ -27,6 +27,9 @@ export default defineConfig({
   integrations: [contentCheck(settings), precomputeDiffs(settings), securityHeaders(settings.base), pagefindIndex(), legalSitemap(settings)],
   vite: {
     logLevel: 'warn',
+    // The dev server's watcher never follows a symbolic link: a link in the content folder to / or /usr (refused by
+    // the check, but watched before any check runs) had it walk the whole tree, ~1 GB and a core while it did.
+    server: { watch: { followSymlinks: false } },
     build: {
       assetsInlineLimit: 0,
     },

@@ -36,7 +36,8 @@ export function contentCheck(settings: Settings): AstroIntegration {
         server.middlewares.use((request, response, next) => {
           // Files of the content folder are never served, by any route of Vite's (`/@fs/`, `?raw`, `.md?import`):
           // a version is shown only as its page (src/node/dev-content-guard.ts namesContentFile).
-          if (namesContentFile(request.url ?? '/', server.config.root, settings.contentDir)) {
+          const asked = [request.url, (request as { originalUrl?: string }).originalUrl].filter((url): url is string => typeof url === 'string');
+          if (asked.some((url) => namesContentFile(url, server.config.root, settings.contentDir))) {
             response.statusCode = 403;
             response.setHeader('Content-Type', 'text/plain; charset=utf-8');
             response.end('403: the files of the content folder are not served. Versions are data: each is shown only as its page, e.g. /privacy-statement/.\n');

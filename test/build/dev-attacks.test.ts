@@ -11,7 +11,7 @@ import { request as httpRequest } from 'node:http';
 import { dirname, join, relative } from 'node:path';
 import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attacks, companions, danglingVersion, registry, symlinkVersion } from '../helpers/attacks.ts';
+import { attacks, companions, danglingVersion, linkedFolder, registry, symlinkVersion } from '../helpers/attacks.ts';
 import { fixtureAsOf, fixtureContent, root, tmp } from '../helpers/site.ts';
 
 const work = join(tmp, `dev-attacks-${process.pid}`);
@@ -35,6 +35,7 @@ function writeAttacks(content: string): void {
   }
   symlinkSync('/etc/passwd', join(content, symlinkVersion));
   symlinkSync('/nonexistent/version.md', join(content, danglingVersion));
+  symlinkSync('/usr', join(content, linkedFolder));
 }
 
 /** A request sent as written (fetch would resolve `..` before sending it). */
@@ -73,6 +74,7 @@ describe('astro dev on an attacker\'s content', () => {
     for (const attack of list) expect(report, attack.what).toContain(`${attack.path}:${attack.buildLine ?? attack.expected[0]!.line}:`);
     expect(report).toContain(`${symlinkVersion}:1:1`);
     expect(report).toContain(`${danglingVersion}:1:1`);
+    expect(report).toContain(`${linkedFolder}:1:1`);
     expect(report).not.toContain('root:x:0:0');
     expect(report).not.toContain('Maximum call stack');
     expect(existsSync(marker)).toBe(false);
@@ -105,12 +107,17 @@ describe('astro dev on an attacker\'s content', () => {
       server?.kill();
     });
 
+    it('should watch links as links, never the tree they lead to', async () => {
+      const config = (await import('../../astro.config.mjs')).default as { vite?: { server?: { watch?: { followSymlinks?: boolean } } } };
+      expect(config.vite?.server?.watch?.followSymlinks).toBe(false);
+    });
+
     it('should refuse every request for a page or a content file, serve no attack, and run no code', async () => {
       expect((await send(origin, '/privacy-statement/', 'GET', 'text/html')).status).toBe(200);
       writeAttacks(content);
       const pages = ['/', '/privacy-statement/', '/privacy-statement/2020-02-01/', '/terms-of-use/2020-02-01/', '/cookie-notice/2022-01-01/', '/cookie-notice/not-a-date/', '/feed.xml', '/api/documents.json', '/search/'];
       const fromRoot = relative(root, content).split('\\').join('/');
-      const sources = [...Object.keys(files), symlinkVersion, danglingVersion].flatMap((path) => [
+      const sources = [...Object.keys(files), symlinkVersion, danglingVersion, `${linkedFolder}/bin/env`].flatMap((path) => [
         `/@fs${join(content, path)}?raw`, `/@fs${join(content, path)}?import`, `/@fs${join(content, path)}`, `/@fs${join(content, path)}?url`,
         `/${fromRoot}/${path}?import`, `/${fromRoot}/${path}?raw`, `/src/../${fromRoot}/${path}?raw`, `/node_modules/../${fromRoot}/${path}?import`,
         `/@id/${join(content, path)}`, `/@id/__x00__${join(content, path)}`, `/@fs${join(content, path).replace('/content/', '/%63ontent/')}?raw`,
@@ -119,11 +126,13 @@ describe('astro dev on an attacker\'s content', () => {
         for (const [method, accept] of [['GET', 'text/html'], ['GET', '*/*'], ['HEAD', '*/*']] as const) {
           const response = await send(origin, path, method, accept);
           const what = `${method} ${path} (Accept: ${accept})`;
-          // Refused clearly: pages with the list of problems (500), content files as never served (403).
-          expect(response.status, `${what}: ${response.body.slice(0, 300)}`).toBe(pages.includes(path) ? 500 : 403);
+          // Refused clearly: pages with the list of problems (500), content files as never served (403; Astro's own
+          // routing answers 404 first for some shapes of path, or hands them on as a page, which the guard refuses).
+          if (pages.includes(path)) expect(response.status, `${what}: ${response.body.slice(0, 300)}`).toBe(500);
+          else expect([403, 404, 500], `${what}: ${response.status} ${response.body.slice(0, 300)}`).toContain(response.status);
           if (method === 'HEAD') continue;
-          if (response.status === 403) {
-            expect(response.type, what).toMatch(/^text\/plain/);
+          if (response.status !== 500) {
+            if (response.status === 403) expect(response.type, what).toMatch(/^text\/plain/);
             for (const text of attackText) expect(response.body, what).not.toContain(text);
           } else {
             const page = parse(response.body);
@@ -143,7 +152,7 @@ describe('astro dev on an attacker\'s content', () => {
       expect(output).not.toContain('Maximum call stack');
 
       // Once the attacks are gone the same server renders again: each refusal above was the attacks'.
-      for (const path of [...Object.keys(files), symlinkVersion, danglingVersion]) rmSync(join(content, path));
+      for (const path of [...Object.keys(files), symlinkVersion, danglingVersion, linkedFolder]) rmSync(join(content, path));
       expect((await send(origin, '/privacy-statement/', 'GET', 'text/html')).status).toBe(200);
       // A content file is never served, even when the content is fine.
       expect((await send(origin, `/@fs${join(content, 'privacy-statement', '2024-03-01.mdx')}?raw`, 'GET', '*/*')).status).toBe(403);

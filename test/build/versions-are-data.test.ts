@@ -14,7 +14,7 @@ import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkedToken } from '../../src/node/check-in-subprocess.ts';
 import { resolveSettings } from '../../src/settings.ts';
-import { attacks, companions, danglingVersion, registry, symlinkVersion } from '../helpers/attacks.ts';
+import { attacks, companions, danglingVersion, linkedFolder, registry, symlinkVersion } from '../helpers/attacks.ts';
 import { root, tmp, writeContent } from '../helpers/site.ts';
 
 const work = join(tmp, `versions-are-data-${process.pid}`);
@@ -52,6 +52,7 @@ beforeAll(() => {
   // A version that is a symbolic link to a file outside the content folder.
   symlinkSync('/etc/passwd', join(content, symlinkVersion));
   symlinkSync('/nonexistent/version.md', join(content, danglingVersion));
+  symlinkSync('/usr', join(content, linkedFolder));
 });
 afterAll(() => { if (!process.env.KEEP) rmSync(work, { recursive: true, force: true }); });
 
@@ -79,6 +80,7 @@ describe('an attacker\'s pull request', () => {
     for (const attack of list) expect(report, attack.what).toContain(`${attack.path}:${attack.buildLine ?? attack.expected[0]!.line}:`);
     expect(report).toContain(`${symlinkVersion}:1:1`);
     expect(report).toContain(`${danglingVersion}:1:1`);
+    expect(report).toContain(`${linkedFolder}:1:1`);
     expect(report).not.toContain('Maximum call stack');
     expect(existsSync(marker)).toBe(false);
     const built = existsSync(out) ? readdirSync(out, { recursive: true, encoding: 'utf8' }) : [];
@@ -91,10 +93,14 @@ describe('an attacker\'s pull request', () => {
   it('should build the same documents once the attacks are removed, and print hostile text only as text in every output', () => {
     const summary = 'Fixes ]]> twice ]]> and </script><script>alert(1)</script> <!-- @octocat';
     const title = '</title><script>alert(1)</script>';
+    // Text that would run if the content layer's store (a module Astro loads at build time) were written by pasting.
+    const breakout = `Costs \${(await import('node:fs')).writeFileSync(${JSON.stringify(marker)}, 'ran')} and \u2028 \u2029 and \` */ \\\`); (await import('node:fs')).writeFileSync(${JSON.stringify(marker)}, 'ran'); /* \` and </script>`;
+    // A registry title goes into feed attributes (`<category label>`), page titles and the JSON API.
+    const registryTitle = 'Cookie "Notice" \' </title><script>alert(1)</script> ]]>';
     const clean = writeContent(`versions-are-data-clean-${process.pid}`, {
-      'documents.yaml': registry,
+      'documents.yaml': registry.replace('title: Cookie Notice', `title: ${JSON.stringify(registryTitle)}`),
       'privacy-statement/2020-01-01.mdx': '---\nmaterial: false\n---\n\nText.\n\n{/* a comment */}\n',
-      'privacy-statement/2021-01-01.md': `---\nsummary: ${JSON.stringify(summary)}\nmaterial: true\ntitle: ${JSON.stringify(title)}\n---\n\nText <![CDATA[ <img src=x onerror=alert(1)> ]]> and &lt;script&gt; and <b>bold</b>.\n`,
+      'privacy-statement/2021-01-01.md': `---\nsummary: ${JSON.stringify(summary)}\nmaterial: true\ntitle: ${JSON.stringify(title)}\n---\n\nText <![CDATA[ <img src=x onerror=alert(1)> ]]> and &lt;script&gt; and <b>bold</b>.\n\n${breakout}\n`,
       'terms-of-use/2020-01-01.md': '---\nmaterial: false\n---\n\n<div>\n<b>bold</b>\n</div>\n',
       'cookie-notice/2020-01-01.md': '---\nmaterial: false\n---\n\n## Cookies {#cookies}\n',
     });
@@ -102,6 +108,8 @@ describe('an attacker\'s pull request', () => {
     const run = astroBuild(clean, out, join(work, 'cache-clean'));
     expect(run.stderr + run.stdout).toContain('Complete!');
     expect(existsSync(join(out, 'cookie-notice', 'index.html'))).toBe(true);
+    expect(existsSync(marker)).toBe(false);
+    expect(parse(readFileSync(join(out, 'privacy-statement', '2021-01-01', 'index.html'), 'utf8')).querySelector('.version__body')?.textContent).toContain('writeFileSync');
     const files = readdirSync(out, { recursive: true, encoding: 'utf8' });
 
     // Atom feeds: well-formed XML, `]]>` and markup escaped, the summary read back exactly as written.
@@ -130,6 +138,9 @@ describe('an attacker\'s pull request', () => {
       expect(document.querySelectorAll('meta').filter((meta) => /refresh/i.test(meta.getAttribute('http-equiv') ?? '')).length, page).toBe(0);
       expect(document.querySelectorAll('img').filter((img) => img.getAttribute('onerror') !== undefined || img.getAttribute('src') === 'x').length, page).toBe(0);
     }
+    const cookie = new XMLParser({ ignoreAttributes: false }).parse(readFileSync(join(out, 'cookie-notice', 'feed.xml'), 'utf8'));
+    expect([cookie.feed.entry].flat()[0].category.map((c: Record<string, string>) => c['@_label'])).toContain(registryTitle);
+    expect(JSON.parse(readFileSync(join(out, 'api', 'documents.json'), 'utf8'))).toMatchObject({ documents: expect.arrayContaining([expect.objectContaining({ title: registryTitle })]) });
     const version = parse(readFileSync(join(out, 'privacy-statement', '2021-01-01', 'index.html'), 'utf8'));
     expect(version.querySelector('h1')?.textContent).toContain(title);
     // JSON API: JSON, the text as given.

@@ -110,3 +110,6 @@ export const symlinkVersion = 'cookie-notice/2021-01-01.md';
 
 /** A symbolic link that leads nowhere (the dev server's guard followed links, and threw on every request). */
 export const danglingVersion = 'terms-of-use/2021-01-01.md';
+
+/** A folder that is a symbolic link to a large tree (the dev server's watcher walked all of it: ~1 GB, a core busy). */
+export const linkedFolder = 'terms-of-use/usr';

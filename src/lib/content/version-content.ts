@@ -422,25 +422,41 @@ function checkProperties(node: Element, text: string, report: Report, links: Con
   }
 }
 
+/** The place of each attribute of a start tag, read once per element (see attributePlace). */
+const attributePlaces = new WeakMap<Element, Map<string, { line: number; column: number }>>();
+
 /**
  * Where an attribute is written, for messages: raw HTML elements are placed at their start tag by
  * hast-util-raw; the attribute's own place is read from parse5's source locations of that tag.
- * Placement only: what is allowed was decided on the tree.
+ * Placement only: what is allowed was decided on the tree. The tag is parsed once per element and
+ * its lines counted in one sweep: parsing it again for each attribute made thousands of refused
+ * attributes on one tag take minutes.
  */
 function attributePlace(node: Element, attribute: string, text: string): { position: { start: { line: number; column: number } } } {
   const start = node.position?.start;
   const fallback = { position: { start: { line: start?.line ?? 1, column: start?.column ?? 1 } } };
   if (!start || start.offset === undefined) return fallback;
-  const tagEnd = text.indexOf('>', start.offset);
-  if (tagEnd === -1 || text[start.offset] !== '<') return fallback;
-  const fragment = parseFragment(text.slice(start.offset, tagEnd + 1), { sourceCodeLocationInfo: true });
-  const element = fragment.childNodes.find((child) => 'tagName' in child) as { sourceCodeLocation?: { attrs?: Record<string, { startOffset: number }> } } | undefined;
-  const offset = element?.sourceCodeLocation?.attrs?.[attribute]?.startOffset;
-  if (offset === undefined) return fallback;
-  const before = text.slice(start.offset, start.offset + offset);
-  const newlines = before.split('\n').length - 1;
-  const column = newlines === 0 ? start.column + offset : offset - before.lastIndexOf('\n');
-  return { position: { start: { line: start.line + newlines, column } } };
+  let places = attributePlaces.get(node);
+  if (!places) {
+    places = new Map();
+    attributePlaces.set(node, places);
+    const tagEnd = text.indexOf('>', start.offset);
+    if (tagEnd !== -1 && text[start.offset] === '<') {
+      const tag = text.slice(start.offset, tagEnd + 1);
+      const fragment = parseFragment(tag, { sourceCodeLocationInfo: true });
+      const element = fragment.childNodes.find((child) => 'tagName' in child) as { sourceCodeLocation?: { attrs?: Record<string, { startOffset: number }> } } | undefined;
+      const offsets = Object.entries(element?.sourceCodeLocation?.attrs ?? {}).map(([name, place]) => [name, place.startOffset] as const).sort((a, b) => a[1] - b[1]);
+      let line = start.line;
+      let lineStart = -1; // offset in the tag of the last newline before the attribute (-1: the tag's own line)
+      let scanned = 0;
+      for (const [name, offset] of offsets) {
+        for (; scanned < offset; scanned++) if (tag.charCodeAt(scanned) === 10) { line++; lineStart = scanned; }
+        places.set(name, { line, column: lineStart === -1 ? start.column + offset : offset - lineStart });
+      }
+    }
+  }
+  const place = places.get(attribute);
+  return place ? { position: { start: place } } : fallback;
 }
 
 /** The HTML attribute name of a hast property (`onClick` → `onclick`, `httpEquiv` → `http-equiv`, `dataX` → `data-x`). */
