@@ -1,7 +1,8 @@
 /**
  * Align the blocks of two versions (issue 12, "an engine checked by invariants"):
- * 1. identical blocks: one longest common subsequence of the two block sequences (levels and list
- *    nesting ignored, pinned anchors kept), each inserted or deleted run slid to section bounds;
+ * 1. identical blocks: one common subsequence of the two block sequences, anchored on blocks that
+ *    occur once in each and longest between anchors (levels and list nesting ignored, pinned
+ *    anchors kept), each inserted or deleted run slid to section bounds;
  * 2. blocks that reappear elsewhere: moved (only ever blocks outside that subsequence);
  * 3. headings that kept their anchor, or whose sections' bodies agree: the same section renamed
  *    (never paired on their own words);
@@ -13,7 +14,7 @@
  * Cost stays near linear: similarity is only computed inside a gap (banded when the gap is large)
  * and, for moves with edits, against a bounded number of blocks sharing a rare word.
  */
-import { diffArrays } from 'diff';
+import { diffSequences } from './sequence.ts';
 import { bagSize, dice, wordBag, type WordBag } from './similarity.ts';
 import type { Block } from './types.ts';
 import { wordPairs } from './word-pairs.ts';
@@ -85,8 +86,8 @@ export function alignBlocks(oldBlocks: readonly Block[], newBlocks: readonly Blo
     }
     items.push({ side, index, gap });
   };
-  // Identical blocks: a longest common subsequence of the two block sequences (jsdiff's
-  // `diffArrays`, Myers' O(ND)), over keys that ignore heading levels and nesting (a heading that
+  // Identical blocks: a common subsequence of the two block sequences (sequence.ts: blocks that
+  // occur once in each version anchor it, Myers' O(ND) finds the longest one between anchors), over keys that ignore heading levels and nesting (a heading that
   // changed level, a paragraph that became a list item is the same block, in place) but keep a
   // pinned anchor (two "Details" headings with different `{#id}`s are different sections). Then
   // each inserted or deleted run is slid, among the places that give the same subsequence, to
@@ -96,7 +97,7 @@ export function alignBlocks(oldBlocks: readonly Block[], newBlocks: readonly Blo
   const newLcs = newBlocks.map((block, i) => alignmentKey(block, newKeys[i]!));
   const entries: Entry[] = [];
   let [i0, j0] = [0, 0];
-  for (const change of diffArrays(oldLcs, newLcs)) {
+  for (const change of diffSequences(oldLcs, newLcs)!) {
     for (let n = 0; n < change.count; n++) {
       if (change.removed) entries.push({ op: 'delete', old: i0++ });
       else if (change.added) entries.push({ op: 'insert', new: j0++ });

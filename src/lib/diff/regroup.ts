@@ -2,11 +2,11 @@
  * Blocks that were split or merged: when a gap between identical blocks still has unpaired old
  * and new blocks after pairing (a paragraph split into a list, list items merged into one
  * paragraph, text moved into a table), their words are diffed as one text with jsdiff's
- * `diffArrays`, and the result is dealt back to the new blocks. Kept words make a new block
+ * `diffSequences` (sequence.ts), and the result is dealt back to the new blocks. Kept words make a new block
  * `modified` instead of a whole insertion; an old block none of whose words were kept stays
  * `deleted`. Without this, a re-cut paragraph would show as all its words deleted and inserted.
  */
-import { diffArrays } from 'diff';
+import { diffSequences } from './sequence.ts';
 import type { Pieces, Step } from './align.ts';
 import { typographyKey, wordingKey } from './normalise.ts';
 import { dice, wordBag } from './similarity.ts';
@@ -185,7 +185,7 @@ function diffRun(olds: number[], news: number[], oldBlocks: readonly Block[], ne
   const oldTokens = locate(olds, oldBlocks);
   const newTokens = locate(news, newBlocks);
   const key = (t: Token) => (t.target ? `\u0001${t.text}` : typographyKey(t.text));
-  const result = diffArrays(oldTokens.map(key), newTokens.map(key), { maxEditLength: MAX_EDITS });
+  const result = diffSequences(oldTokens.map(key), newTokens.map(key), MAX_EDITS);
   if (!result) return undefined;
   type Entry = { op: Segment['op']; old?: Located; new?: Located };
   const entries: Entry[] = [];

@@ -1,9 +1,9 @@
 /**
  * Word-level diff inside a changed block: both blocks are cut into words with `Intl.Segmenter`
  * (word granularity, so languages without spaces work too) and the word sequences are compared
- * with jsdiff's `diffArrays` (Myers' O(ND) algorithm).
+ * with `diffSequences` (sequence.ts: unique words as anchors, Myers' O(ND) between them).
  */
-import { diffArrays } from 'diff';
+import { diffSequences } from './sequence.ts';
 import { plainText, typographyKey } from './normalise.ts';
 import type { Run, Segment } from './types.ts';
 import { appendToken, countTouchedWords, tokenize, type Token, type Tokenizer } from './tokens.ts';
@@ -55,7 +55,7 @@ export function diffWordsOf(oldRuns: readonly Run[], newRuns: readonly Run[], op
   const entries: Entry[] = [];
   let i = 0;
   let j = 0;
-  for (const change of diffArrays(oldKeys, newKeys)) {
+  for (const change of diffSequences(oldKeys, newKeys)!) {
     for (let n = 0; n < change.count; n++) {
       if (change.removed) entries.push({ op: 'delete', old: i++ });
       else if (change.added) entries.push({ op: 'insert', new: j++ });
