@@ -22,12 +22,28 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { readArgs } from './cli.ts';
 import GithubSlugger from 'github-slugger';
 import { launchBrowser, serveSite } from '../test/helpers/browser.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({ options: { corpus: { type: 'string' }, runs: { type: 'string' } } });
+const { values } = readArgs({ options: { corpus: { type: 'string' }, runs: { type: 'string' } } }, `\`npm run bench:search\`: how big the search index is and how long a reader waits for results.
+A benchmark that prints figures, not a test: nothing here passes or fails on a number.
+
+For each corpus it builds the site with the real build script into a temporary folder, then
+- sizes the Pagefind bundle in bytes: the index proper (entry, meta, index chunks, fragments,
+  filters), Pagefind's WebAssembly, and its JavaScript and CSS;
+- opens \`/search/\` in Debian's Chromium, types a query into the search box and times, in the page,
+  from the last keystroke to the first rendered result (this includes the Component UI's 150 ms
+  typing debounce). The first query of a fresh page is "cold" (loads Pagefind, its WebAssembly and
+  index chunks); later queries are "warm" (median of the runs); it also counts the bytes the
+  browser downloaded from \`pagefind/\` for the cold query.
+
+Corpora: the real \`content/\`, and GitHub's Terms of Service (11 versions, read from
+../shared/corpora/github-terms-of-service and converted on the fly into a temporary content
+folder; skipped with a message when absent; never copied into the project).
+
+Options: \`--corpus <dir>\` (GitHub ToS folder), \`--runs <n>\` (warm runs per query, default 5).`);
 const githubCorpus = resolve(values.corpus ?? join(root, '..', 'shared', 'corpora', 'github-terms-of-service'));
 const runs = Number.parseInt(values.runs ?? '5', 10);
 

@@ -27,6 +27,25 @@ import { describeOwner, lockOutputFolder, type OutputLock } from '../src/node/ou
 import { moveToStaging, outputPaths, recoverOutputFolder, removeFoldersOfStoppedBuilds, replaceOutputFolder } from '../src/node/publish-folder.ts';
 import { writeSearchIndex } from '../src/node/write-search-index.ts';
 import { resolveSettings } from '../src/settings.ts';
+import { readArgs } from './cli.ts';
+
+readArgs({ options: {} }, `\`npm run build\`: check the content, then build the site, index it for search, and only when every step
+succeeded put it in place of the output folder. Whenever the build stops (an error, Ctrl-C, \`kill -9\`),
+the output folder holds the previous site or the new one, complete (src/node/publish-folder.ts).
+
+1. Take the output folder's lock (src/node/output-lock.ts): a second build into the same folder waits
+   for the first, up to LEGAL_BUILD_WAIT seconds (default 600), then fails naming the build that holds it.
+2. Put back the previous site if a build was killed in the middle of its swap, and delete what stopped
+   builds left beside the output folder and in \`.astro/\`.
+3. Check the content (in a child process, so its memory is freed before Astro starts). Astro starts
+   only once the check has passed: a refused file never reaches Astro, however long the check takes.
+4. Build with Astro in a working folder of its own, \`.astro/build-<pid>/\` (site and cache inside it),
+   then index the site with Pagefind.
+5. Move the site beside the output folder (a rename, or a copy when the output folder is on another file
+   system) and swap it in with two renames in that folder.
+
+Environment: the LEGAL_* settings (see src/settings.ts), LEGAL_OUT_DIR for the output folder (default
+\`dist\`) and LEGAL_BUILD_WAIT (seconds to wait for another build into the same folder).`);
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;

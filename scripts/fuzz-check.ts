@@ -9,11 +9,15 @@ import fc from 'fast-check';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { readArgs } from './cli.ts';
 import { checkContent } from '../src/lib/check/content-check.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '2000' }, seed: { type: 'string' } } });
+const { values } = readArgs({ options: { runs: { type: 'string', default: '2000' }, seed: { type: 'string' } } }, `\`npm run fuzz:check -- [--runs 2000] [--seed N]\`: the long run of the content check's properties
+(test/lib/content/version-content.test.ts runs a short one with a fixed seed in \`npm test\`):
+random mutations of real versions never make the check throw, and what it accepts publishes
+nothing that runs. Then prints how the check's time grows with the size of a file (each size
+against the smallest, measured in this run): linear time is a ratio near the size ratio.`);
 const shared = process.env.LEGAL_SHARED_DIR || join(root, '..', 'shared');
 const folders = [join(root, 'content'), join(root, 'test', 'fixtures', 'corpus'), join(shared, 'corpora', 'github-terms-of-service')];
 const texts = folders.filter(existsSync).flatMap((folder) =>

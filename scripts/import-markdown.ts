@@ -19,7 +19,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { fail, readArgs, UsageError } from './cli.ts';
 import { parse, stringify } from 'yaml';
 import { importMarkdown, sectionsOf, sourceTitle, type Section } from '../src/lib/editor/import-markdown.ts';
 import { documentEntrySchema } from '../src/lib/content/schemas.ts';
@@ -27,8 +27,14 @@ import { parseVersionSource, sourceFormatOf } from '../src/lib/content/version-s
 
 const usage = 'Usage: npm run import-markdown -- <files or folders...> --document <id> [--out content] [--format md|mdx] [--title T] [--kind terms] [--description D] [--material] [--site https://example.com] [--source-url https://example.com/policies/terms]';
 
+const help = `${usage}
+
+Import existing Markdown policies (files named by their effective date, YYYY-MM-DD.md) as versions of
+a document: titles and effective-date lines lifted, links to the source site made local, renamed
+sections given formerAnchors; never overwrites a version. Exit 0 imported, 1 refused, 2 usage error.`;
+
 try {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = readArgs({
     allowPositionals: true,
     options: {
       document: { type: 'string' },
@@ -41,11 +47,11 @@ try {
       site: { type: 'string' },
       'source-url': { type: 'string' },
     },
-  });
+  }, help);
   const document = values.document;
-  if (!document || positionals.length === 0) throw new Error(usage);
+  if (!document || positionals.length === 0) throw new UsageError('Give the files or folders to import and --document <id>.');
   const format = values.format;
-  if (format !== 'md' && format !== 'mdx') throw new Error(`Unknown --format "${format}": use md or mdx.`);
+  if (format !== 'md' && format !== 'mdx') throw new UsageError(`Unknown --format "${format}": use md or mdx.`);
   const sourceUrl = values['source-url'];
   if (sourceUrl !== undefined && !URL.canParse(sourceUrl)) throw new Error(`--source-url "${sourceUrl}" is not an absolute URL: give the document's address on the source site, e.g. https://docs.github.com/en/site-policy/github-terms/github-terms-of-service.`);
   const sources = positionals.flatMap((path) =>
@@ -107,6 +113,6 @@ try {
   console.log(`✔ Imported ${dated.length} version${dated.length === 1 ? '' : 's'} of "${document}" into ${relative(process.cwd(), folder) || folder}.
 Next: ${env}npm run lock (the check wants every version in effect or announced locked), then ${env}npm run check.`);
 } catch (error) {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exitCode = 1;
+  // A file that cannot be imported (or would overwrite a version) is refused: exit 1.
+  fail(error, help, (e) => !(e instanceof UsageError));
 }

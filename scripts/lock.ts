@@ -16,7 +16,7 @@
 import { spawnSync } from 'node:child_process';
 import { lstatSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
+import { readArgs } from './cli.ts';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../src/lib/diagnostics.ts';
 import { count } from '../src/lib/editor-messages.ts';
 import { changedVersionAdvice, lockedStatus, lockProblemMessage, lockRewriteMessage } from '../src/lib/check/lock-messages.ts';
@@ -24,8 +24,16 @@ import { compareLocks, LOCK_FILE, LockSyntaxError, parseLock, planLock, serializ
 import { checkContentOnDisk } from '../src/node/run-check.ts';
 import { resolveSettings, type Settings } from '../src/settings.ts';
 
+const help = `Usage: npm run lock [-- --compare <git-ref>]
+
+Record in the content folder's versions.lock every version not locked yet (a published version only
+gains corrections; see content/README.md, "Published versions are locked"). With --compare, write
+nothing: compare the lock with the one at the merge base of <git-ref> and HEAD, and fail on any entry
+removed or rewritten (the pull-request check). Exit 0 fine, 1 content refused, 2 usage or internal error.
+Environment: LEGAL_CONTENT_DIR, LEGAL_AS_OF.`;
+
 try {
-  const { values } = parseArgs({ options: { compare: { type: 'string' } } });
+  const { values } = readArgs({ options: { compare: { type: 'string' } } }, help);
   const settings = resolveSettings(process.env);
   const dir = isAbsolute(settings.contentDir) ? settings.contentDir : join(process.cwd(), settings.contentDir);
   const shown = `${settings.contentDir.replace(/\/$/, '')}/${LOCK_FILE}`;

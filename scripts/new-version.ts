@@ -8,7 +8,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { EXIT_USAGE, readArgs } from './cli.ts';
 import { formatDate } from '../src/lib/dates.ts';
 import { NewVersionError, planNewVersion } from '../src/lib/editor/new-version.ts';
 import { readRegistry } from '../src/lib/content/registry.ts';
@@ -17,10 +17,19 @@ import { resolveSettings } from '../src/settings.ts';
 
 const usage = 'Usage: npm run new-version -- <document> --effective YYYY-MM-DD   (e.g. npm run new-version -- privacy-statement --effective 2026-01-01)';
 
+const help = `${usage}
+
+Start a new version of a document as a copy of its newest version, with frontmatter to fill in, and
+print the next steps and the earliest effective date the notice period allows for a material change.
+Exit 0 fine, 1 refused (nothing written), 2 usage error. Environment: LEGAL_CONTENT_DIR, LEGAL_AS_OF.`;
+
 try {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { effective: { type: 'string' } } });
+  const { positionals, values } = readArgs({ allowPositionals: true, options: { effective: { type: 'string' } } }, help);
   const [document] = positionals;
-  if (!document || !values.effective || positionals.length > 1) throw new NewVersionError(usage);
+  if (!document || !values.effective || positionals.length > 1) {
+    console.error(`✖ ${usage}`);
+    process.exit(EXIT_USAGE);
+  }
   const settings = resolveSettings(process.env);
   const sources = readContent(settings.contentDir);
   const { documents } = sources.registry ? readRegistry(`${sources.root}/documents.yaml`, sources.registry.text) : { documents: [] };

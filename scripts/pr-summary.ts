@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { lstatSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { EXIT_USAGE, readArgs } from './cli.ts';
 import { diffFailure, prSummary, type ChangedFile, type FileStatus } from '../src/lib/editor/pr-summary.ts';
 import { checkContentOnDisk } from '../src/node/run-check.ts';
 import { resolveSettings } from '../src/settings.ts';
@@ -36,9 +36,18 @@ function versionDiff(document: string, from: string, to: string, contentDir: str
   return result.stdout;
 }
 
+const help = `${usage}
+
+Print a Markdown summary of the content changed since the merge base with <git-ref>, for the
+pull-request comment: each new version with its summary and diff, each corrected or changed version,
+every change to the lock and deep links, and the check's findings. Exit 0 printed, 2 usage or git error.`;
+
 try {
-  const { values } = parseArgs({ options: { base: { type: 'string' } } });
-  if (!values.base) throw new Error(usage);
+  const { values } = readArgs({ options: { base: { type: 'string' } } }, help);
+  if (!values.base) {
+    console.error(`✖ ${usage}`);
+    process.exit(EXIT_USAGE);
+  }
   const settings = resolveSettings(process.env);
   const cwd = process.cwd();
   const top = git(['rev-parse', '--show-toplevel'], cwd).trim();

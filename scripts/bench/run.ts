@@ -26,7 +26,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { readArgs } from '../cli.ts';
 import * as pagefind from 'pagefind';
 import { writeBareAstroProject } from './bare-astro.ts';
 import { folderSize, measure, type Measurement } from './measure.ts';
@@ -34,7 +34,7 @@ import { weighPage } from './page-weight.ts';
 import { writeSyntheticCorpus, type CorpusOptions } from './synthetic-corpus.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const { values } = parseArgs({
+const { values } = readArgs({
   options: {
     documents: { type: 'string', default: '20' },
     versions: { type: 'string', default: '50' },
@@ -44,7 +44,27 @@ const { values } = parseArgs({
     'no-double-bare': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
-});
+}, `\`npm run bench\`: how this project's full build compares with a bare Astro + MDX build of the same
+files, how its time grows when the corpus doubles, and what the privacy statement page weighs.
+A benchmark that prints figures; nothing here passes or fails a test.
+
+1. Writes a deterministic synthetic corpus (scripts/bench/synthetic-corpus.ts; default 20
+   documents x 50 versions x ~5,000 words) into a temporary folder, locks it (\`scripts/lock.ts\`)
+   and checks it (\`scripts/check.ts\`): it must be valid content.
+2. Builds it with \`scripts/build.ts\` (every page, changes pages, search index) and as a bare
+   Astro project (scripts/bench/bare-astro.ts); prints wall time, peak RSS of the process tree,
+   peak RSS of the largest process, output size, and the ratios against the targets (time <= 1.5x,
+   memory <= 1.25x bare Astro); then times Pagefind over the bare build's pages, the floor a
+   search index alone sets.
+3. Doubles the versions per document and builds again (both builds unless \`--no-double-bare\`);
+   prints how time grows (target <= 2.2x).
+4. Builds the real content/ and weighs the current privacy statement page: HTML + CSS + JS gzip
+   against the gzip size of its text (target: text + 20 KB at most, no JavaScript needed to read).
+
+Options: \`--documents 20 --versions 50 --words 5000\` (corpus size), \`--runs 3\` (build each corpus that
+many times, this project and bare Astro alternately, and report the run of median time with the range:
+these machines are shared and one run can be 20% off), \`--no-double\`, \`--no-double-bare\`, \`--keep\`
+(leave the temporary folder and print its path).`);
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1) {
   console.error(`--runs takes a whole number of runs, 1 or more (got "${values.runs}")`);

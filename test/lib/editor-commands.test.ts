@@ -135,11 +135,11 @@ describe('npm run new-version', () => {
     ['the date of an existing version', ['privacy-statement', '--effective', '2024-01-01'], 'A version of "privacy-statement" effective 2024-01-01 already exists: privacy-statement/2024-01-01.mdx.'],
     ['a date before the newest version', ['privacy-statement', '--effective', '2023-01-01'], 'must take effect after the newest one (2024-01-01, privacy-statement/2024-01-01.mdx); 2023-01-01 is not after it.'],
     ['a missing --effective', ['privacy-statement'], 'Usage: npm run new-version -- <document> --effective YYYY-MM-DD'],
-  ])('should refuse %s, write nothing and exit 1', (_, args, message) => {
+  ])('should refuse %s, write nothing and exit 1 (2 for a wrong call)', (_, args, message) => {
     const dir = content('new-refuse', locked);
     const before = folderHashes(dir);
     const result = run('new-version', dir, args);
-    expect(result.status).toBe(1);
+    expect(result.status).toBe(message.startsWith('Usage') ? 2 : 1);
     expect(result.stderr).toContain(message);
     expect(folderHashes(dir)).toEqual(before);
   });
