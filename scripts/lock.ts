@@ -27,24 +27,26 @@ import { resolveSettings, type Settings } from '../src/settings.ts';
 const help = `Usage: npm run lock [-- --compare <git-ref>]
 
 Record in the content folder's versions.lock every version not locked yet (a published version only
-gains corrections; see content/README.md, "Published versions are locked"). With --compare, write
+gains corrections; see content/README.md, "Published versions are locked"). A new version already in
+effect (a backdated one, which readers never saw before it applied) is refused unless --history says
+that the document's history is being imported; the lock records such versions as imported. With --compare, write
 nothing: compare the lock with the one at the merge base of <git-ref> and HEAD, and fail on any entry
 removed or rewritten (the pull-request check). Exit 0 fine, 1 content refused, 2 usage or internal error.
 Environment: LEGAL_CONTENT_DIR, LEGAL_AS_OF.`;
 
 try {
-  const { values } = readArgs({ options: { compare: { type: 'string' } } }, help);
+  const { values } = readArgs({ options: { compare: { type: 'string' }, history: { type: 'boolean', default: false } } }, help);
   const settings = resolveSettings(process.env);
   const dir = isAbsolute(settings.contentDir) ? settings.contentDir : join(process.cwd(), settings.contentDir);
   const shown = `${settings.contentDir.replace(/\/$/, '')}/${LOCK_FILE}`;
   if (values.compare !== undefined) compare(values.compare, join(dir, LOCK_FILE), shown, settings);
-  else lock(settings, join(dir, LOCK_FILE), shown);
+  else lock(settings, join(dir, LOCK_FILE), shown, values.history);
 } catch (error) {
   console.error(error instanceof Error ? `✖ ${error.message}` : error);
   process.exitCode = 1;
 }
 
-function lock(settings: Settings, path: string, shown: string) {
+function lock(settings: Settings, path: string, shown: string, history: boolean) {
   const result = checkContentOnDisk(settings);
   const blocking = result.diagnostics.filter((d) => d.severity === 'error' && !d.ruleId.startsWith('lock-'));
   if (blocking.length > 0) {
@@ -56,6 +58,16 @@ function lock(settings: Settings, path: string, shown: string) {
   const existed = text !== undefined;
   const current: Lock = existed ? readLock(text, shown) : new Map();
   const plan = planLock(result.versions, current, settings.asOf);
+  // A version added to an existing lock on or after its effective date took effect without ever
+  // being published for notice: refused, unless the editor says this is history being imported.
+  // (A lock written for the first time records the history there is, and says so above.)
+  const backdated = existed && !history ? plan.added.filter((key) => key.slice(-10) <= settings.asOf) : [];
+  for (const key of backdated) {
+    plan.lock.delete(key);
+    plan.added.splice(plan.added.indexOf(key), 1);
+    console.error(`  refused     ${key}: it takes effect on ${key.slice(-10)}, not after the as-of date ${settings.asOf}, so it would be in effect the moment it is published, with no notice. Rename the file to an effective date after ${settings.asOf} (a material change also needs \`published:\` and the notice period: see \`npm run new-version\`), or, if you are importing the document's history, run \`npm run lock -- --history\`. [lock-backdated]`);
+  }
+  if (history) for (const key of plan.added) if (key.slice(-10) <= settings.asOf) plan.lock.set(key, { ...plan.lock.get(key)!, imported: true });
   if (!existed && plan.added.length > 0) console.log(`  (no ${shown} yet: starting one. If it was deleted, restore it from git instead: the pull-request check compares it with the main branch.)`);
   for (const key of plan.added) console.log(`  locked      ${key}`);
   for (const key of plan.corrected) console.log(`  corrected   ${key} (new correction recorded)`);
@@ -76,7 +88,11 @@ function lock(settings: Settings, path: string, shown: string) {
   }
   const changed = plan.added.length + plan.corrected.length + plan.updatedDrafts.length + plan.migrated.length > 0;
   if (changed) writeFileSync(path, serializeLock(plan.lock));
-  if (plan.refused.length > 0) {
+  if (backdated.length > 0 && plan.refused.length === 0) {
+    if (changed) console.error(`  ${shown} was updated for the other versions listed above; commit it with your change.`);
+    console.error(`\n✖ Refused to lock ${count(backdated.length, 'version')} already in effect: ${backdated.join(', ')}.`);
+    process.exitCode = 1;
+  } else if (plan.refused.length > 0) {
     // No tick after a refusal: the editor must act before the lock is right.
     if (changed) console.error(`  ${shown} was updated for the other versions listed above; commit it with your change.`);
     console.error(`\n✖ Refused to lock ${count(plan.refused.length, 'version')} whose text changed after ${plan.refused.length === 1 ? 'it was' : 'they were'} published: ${plan.refused.join(', ')}. ${shown} still records ${plan.refused.length === 1 ? 'its' : 'their'} earlier text, so \`npm run check\` fails until you follow the advice above.`);

@@ -172,3 +172,24 @@ describe('counts and refusals in plain words', () => {
     expect(result.stderr).toMatch(/\n✖ Refused to lock 1 version whose text changed after it was published: privacy-statement\/2025-09-01\. \S*content\/versions\.lock still records its earlier text/);
   });
 });
+
+describe('a backdated version (issue 13, "Notice")', () => {
+  const backdated = { ...locked, 'privacy-statement/2025-05-16.mdx': '---\nsummary: Shares more.\nmaterial: true\n---\n\n## What we collect {#information-we-collect}\n\nNames, e-mail addresses and more.\n\n## Contact us {#contact-us}\n\nWrite to us.\n' };
+
+  it('should be refused by npm run lock when it is already in effect, with the way out, and leave the lock as it was', () => {
+    const dir = content('lock-backdated', backdated);
+    const before = readFileSync(join(dir, 'versions.lock'), 'utf8');
+    const result = run('lock', dir);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('refused     privacy-statement/2025-05-16: it takes effect on 2025-05-16, not after the as-of date 2025-06-01');
+    expect(result.stderr).toContain('npm run lock -- --history');
+    expect(readFileSync(join(dir, 'versions.lock'), 'utf8')).toBe(before);
+    expect(run('check', dir).stdout).toMatch(/privacy-statement\/2025-05-16\.mdx:1:1: error: .*\[lock-unlocked\]/);
+  });
+
+  it('should be locked as imported history with --history, which the pull-request comparison accepts', () => {
+    const dir = content('lock-history', backdated);
+    expect(run('lock', dir, ['--history']).status).toBe(0);
+    expect(readFileSync(join(dir, 'versions.lock'), 'utf8')).toMatch(/privacy-statement\/2025-05-16:\n {2}sha256: "[0-9a-f]{64}"\n {2}file: "2025-05-16\.mdx"\n {2}imported: true\n/);
+  });
+});

@@ -318,3 +318,22 @@ describe('compareLocks (the pull-request check)', () => {
     expect(compareLocks(base, new Map([['privacy/2022-03-31', { sha256: versionHash(text), corrections: 1, line: 3 }]]), asOf)[0]!.changes[0]).toContain('old format');
   });
 });
+
+describe('compareLocks and versions locked after they took effect (issue 13)', () => {
+  const asOf = '2025-06-01';
+  const base = lockOf(v('2022-03-31', text));
+  it('should refuse a new entry for a version already in effect, unless it was locked as history', () => {
+    const next = new Map([...base, ['privacy/2025-05-16', lockEntryOf(v('2025-05-16', text))]]);
+    expect(compareLocks(base, next, asOf).map((r) => `${r.rule} ${r.key}`)).toEqual(['lock-entry-backdated privacy/2025-05-16']);
+    next.set('privacy/2025-05-16', { ...lockEntryOf(v('2025-05-16', text)), imported: true });
+    expect(compareLocks(base, next, asOf)).toEqual([]);
+    next.set('privacy/2025-07-01', lockEntryOf(v('2025-07-01', text)));
+    expect(compareLocks(base, next, asOf)).toEqual([]);
+  });
+
+  it('should write and read back `imported: true`', () => {
+    const written = serializeLock(new Map([['privacy/2025-05-16', { ...lockEntryOf(v('2025-05-16', text)), imported: true }]]));
+    expect(written).toContain('  imported: true\n');
+    expect(parseLock(written).get('privacy/2025-05-16')!.imported).toBe(true);
+  });
+});

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { checkFiles, cookieVersion, firstVersion, only, registry, version } from './rule-sources.ts';
 
 const body = '## What we collect {#information-we-collect}\n\nNames and e-mail addresses.\n\n## Contact us {#contact-us}\n\nWrite to us.';
-const notices = (frontmatter: string, setting = '', asOf = '2025-06-01') =>
+/** As of the day before the version takes effect: every \`published:\` below is in the past then (issue 13: never in the future). */
+const notices = (frontmatter: string, setting = '', asOf = '2025-08-31') =>
   only(checkFiles({
     'documents.yaml': registry(setting),
     'privacy-statement/2022-03-31.mdx': firstVersion,
@@ -48,11 +49,19 @@ describe('notice-period rule', () => {
   });
 
   it('should report a publication date after the effective date as too short a notice', () => {
-    expect(notices('summary: Adds e-mail.\nmaterial: true\npublished: 2025-09-05')[0]!.message).toContain('published on 2025-09-05, -4 days before it takes effect');
+    expect(notices('summary: Adds e-mail.\nmaterial: true\npublished: 2025-09-05', '', '2025-09-10')[0]!.message).toContain('published on 2025-09-05, -4 days before it takes effect');
   });
 
   it('should reject an unknown key in the notice setting and name the allowed ones', () => {
     const found = checkFiles({ 'documents.yaml': registry('    notice:\n      days: 30\n'), 'privacy-statement/2022-03-31.mdx': firstVersion, 'cookie-notice/2024-01-01.mdx': cookieVersion });
     expect(found[0]!.message).toContain('Unknown key "days" in the entry for "privacy-statement" (line 2), under `notice`. Allowed: materialDays, severity.');
+  });
+
+  it('should refuse a publication date after the as-of date, at its line, for any version', () => {
+    for (const frontmatter of ['summary: Adds e-mail.\nmaterial: true\npublished: 2025-08-02', 'summary: Fixes a typo.\nmaterial: false\npublished: 2025-08-02']) {
+      const found = notices(frontmatter, '', '2025-06-01').filter((d) => d.ruleId === 'notice-published-future');
+      expect(found.map((d) => [d.line, d.severity])).toEqual([[frontmatter.split('\n').findIndex((l) => l.startsWith('published')) + 2, 'error']]);
+      expect(found[0]!.message).toContain('`published: 2025-08-02` is after the as-of date 2025-06-01');
+    }
   });
 });

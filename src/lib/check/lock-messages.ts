@@ -132,6 +132,9 @@ export function oldFormatMessage(entries: number, lockFile: string): string {
  */
 export function lockRewriteMessage(rewrite: LockRewrite, base: string, lockFile: string): string {
   const restore = `Restore it: \`git checkout ${base} -- ${lockFile} && npm run lock\` keeps every entry of ${base} and adds yours`;
+  if (rewrite.rule === 'lock-entry-backdated') {
+    return `The entry ${rewrite.key} is new, and the version took effect on ${rewrite.key.slice(-10)}, before it was locked: it was never published before taking effect, so readers had no notice. Give it an effective date after today (rename the file; a material change also needs \`published:\` and the notice period), or, if you are importing the document's history, lock it with \`npm run lock -- --history\`, which records it as imported.`;
+  }
   if (rewrite.rule === 'lock-entry-removed') {
     return `The entry ${rewrite.key} (line ${rewrite.baseLine} of ${lockFile} on ${base}) was removed. A locked version stays locked forever. ${restore}.`;
   }

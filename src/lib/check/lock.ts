@@ -71,6 +71,12 @@ export interface LockEntry {
   corrections: number;
   /** Those corrections, in list order; `undefined` in a format-1 entry, which recorded only their number. */
   correctionList?: LockedCorrection[];
+  /**
+   * `true` when the version was already in effect when it was first locked and was locked as
+   * history (`npm run lock -- --history`, the importer's next step): the pull-request check
+   * refuses any other version locked after it took effect (`lock-entry-backdated`).
+   */
+  imported?: boolean;
   /** 1-based line of the entry in the lock file (0 for entries not read from a file). */
   line: number;
 }
@@ -306,6 +312,7 @@ export function planLock(versions: readonly LockableVersion[], lock: Lock, asOf:
       plan.problems.set(key, verdict.problems);
       continue;
     }
+    if (locked.imported) entry.imported = true;
     plan.lock.set(key, entry);
     ({ migrate: plan.migrated, draft: plan.updatedDrafts, corrected: plan.corrected })[verdict.status].push(key);
   }
@@ -315,7 +322,7 @@ export function planLock(versions: readonly LockableVersion[], lock: Lock, asOf:
 /** An entry of the base branch's lock that the working copy's lock removed or rewrote. */
 export interface LockRewrite {
   /** `lock-entry-removed` or `lock-entry-rewritten`. */
-  rule: 'lock-entry-removed' | 'lock-entry-rewritten';
+  rule: 'lock-entry-removed' | 'lock-entry-rewritten' | 'lock-entry-backdated';
   /** `document/YYYY-MM-DD`. */
   key: string;
   /** Line of the entry in the base lock. */
@@ -351,6 +358,11 @@ export function compareLocks(base: Lock, next: Lock, asOf: CivilDate): LockRewri
     if (!isFormat1(old) && !mustBeLocked(key.slice(-10), old, asOf)) continue;
     const changes = entryChanges(old, entry);
     if (changes.length > 0) rewrites.push({ rule: 'lock-entry-rewritten', key, baseLine: old.line, line: entry.line, changes });
+  }
+  // A version first locked on or after its effective date took effect without notice, unless it
+  // was locked as history on purpose.
+  for (const [key, entry] of next) {
+    if (!base.has(key) && key.slice(-10) <= asOf && !entry.imported) rewrites.push({ rule: 'lock-entry-backdated', key, baseLine: 0, line: entry.line, changes: [] });
   }
   return rewrites;
 }
@@ -416,7 +428,7 @@ function sameEntry(a: LockEntry, b: LockEntry): boolean {
     && listA.length === listB.length && listA.every((c, i) => sameCorrection(c, listB[i]!));
 }
 
-const ENTRY_KEYS = ['sha256', 'file', 'published', 'lastUpdated', 'corrections'];
+const ENTRY_KEYS = ['sha256', 'file', 'published', 'lastUpdated', 'corrections', 'imported'];
 
 /** Validate one entry's value (format 1 or 2). */
 function readEntry(key: string, value: unknown, line: number): LockEntry {
@@ -438,6 +450,10 @@ function readEntry(key: string, value: unknown, line: number): LockEntry {
   const date = key.slice(-10);
   if (fields.file !== `${date}.md` && fields.file !== `${date}.mdx`) fail(`has file ${JSON.stringify(fields.file)}, not ${date}.md or ${date}.mdx`);
   const entry: LockEntry = { sha256, file: fields.file as string, corrections: 0, line };
+  if (fields.imported !== undefined) {
+    if (fields.imported !== true) fail('has `imported` that is not true');
+    entry.imported = true;
+  }
   for (const field of ['published', 'lastUpdated'] as const) {
     const found = fields[field];
     if (found === undefined) continue;
@@ -461,6 +477,7 @@ function entryLines(key: string, entry: LockEntry): string[] {
   if (isFormat1(entry)) throw new Error(`The lock entry ${key} has no file name: only format-2 entries are written`);
   const lines = [`${key}:`, `  sha256: ${quote(entry.sha256)}`, `  file: ${quote(entry.file!)}`];
   if (entry.published !== undefined) lines.push(`  published: ${quote(entry.published)}`);
+  if (entry.imported) lines.push('  imported: true');
   if (entry.lastUpdated !== undefined) lines.push(`  lastUpdated: ${quote(entry.lastUpdated)}`);
   if (entry.correctionList?.length) {
     lines.push('  corrections:');

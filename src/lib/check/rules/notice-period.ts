@@ -5,7 +5,8 @@
  *
  * Rule ids: `notice-period` (too short; an error, or a warning when the registry entry says
  * `notice: { severity: warning }`), `notice-published-missing` (an upcoming material version
- * without `published:`; always an error).
+ * without `published:`; always an error), `notice-published-future` (a `published:` date after the
+ * as-of date: the day a version was announced cannot be in the future; any version).
  */
 import { addDays, daysBetween } from '../../dates.ts';
 import { count } from '../../editor-messages.ts';
@@ -28,6 +29,13 @@ export const noticePeriodRule: ContentRule = ({ documents, versions, asOf, displ
     const placed = placeVersions(versions.filter((v) => v.document === document.id), asOf);
     placed.forEach((version, index) => {
       const { material, published } = version.frontmatter;
+      if (published !== undefined && published > asOf) {
+        // Announced in the future: the site would show it as announced while the lock treats it as a
+        // draft, so text already public could change silently.
+        const raw = readFrontmatter(version.text);
+        const line = isFrontmatterSyntaxError(raw) ? 1 : (raw.keyLines.get('published') ?? 1);
+        diagnostics.push({ file: display(version.path), line, column: 1, ruleId: 'notice-published-future', severity: 'error', message: `\`published: ${published}\` is after the as-of date ${asOf}: \`published\` is the day the version was announced to readers, which cannot be in the future. Write the day you publish it (on or before ${asOf}), when you merge it; until then leave \`published\` out.` });
+      }
       if (index === 0 || material !== true) return;
       const raw = readFrontmatter(version.text);
       const line = isFrontmatterSyntaxError(raw) ? 1 : (raw.keyLines.get('published') ?? Math.max(raw.endLine, 1));
