@@ -22,9 +22,9 @@ const upcoming = (frontmatter: string, rights = '## Your rights {#your-rights}')
 
 function check(name: string, files: Record<string, string>) {
   const all = { 'documents.yaml': registry, 'privacy-statement/2022-03-31.mdx': first, ...files };
-  const dir = writeContent(`issue5-${name}-${process.pid}`, { ...all, 'versions.lock': lockFor(all, '2025-06-01') });
+  const dir = writeContent(`issue5-${name}-${process.pid}`, { ...all, 'versions.lock': lockFor(all, '2025-08-25') });
   written.push(dir);
-  const result = spawnSync(process.execPath, [join(root, 'scripts', 'check.ts')], { cwd: root, encoding: 'utf8', env: { ...process.env, LEGAL_CONTENT_DIR: dir, LEGAL_AS_OF: '2025-06-01' } });
+  const result = spawnSync(process.execPath, [join(root, 'scripts', 'check.ts')], { cwd: root, encoding: 'utf8', env: { ...process.env, LEGAL_CONTENT_DIR: dir, LEGAL_AS_OF: '2025-08-25' } });
   return { dir, status: result.status, output: result.stdout.split(`${dir.slice(root.length + 1)}/`).join('content/') };
 }
 
