@@ -214,7 +214,8 @@ export function serializeLock(lock: Lock, links?: ReadonlyMap<string, LockedLink
     '# dates and corrections. Written by `npm run lock`; do not edit by hand. See content/README.md, "Published versions are locked".',
   ];
   const byKey = <T>(entries: Iterable<[string, T]>) => [...entries].sort(([a], [b]) => (a < b ? -1 : 1));
-  const keys = byKey(links ?? []).map(([key, link]) => `  ${key}: ${quote(link.target)}`);
+  // Keys quoted too: a key of digits only (`2024`) must not read back as a number.
+  const keys = byKey(links ?? []).map(([key, link]) => `  ${quote(key)}: ${quote(link.target)}`);
   const tail = keys.length > 0 ? ['# Every deep-link key of links.yaml, with its last target: a key is never removed (repoint it, or retire it to its document).', `${DEEP_LINKS_KEY}:`, ...keys] : [];
   return [...header, ...byKey(lock).flatMap(([key, entry]) => entryLines(key, entry)), ...tail, ''].join('\n');
 }
