@@ -10,6 +10,7 @@ import { frontmatterLineOf, isFrontmatterSyntaxError, readFrontmatter } from '..
 import { readRegistry } from '../content/registry.ts';
 import { frontmatterSchema, kebabAnchor, type DocumentEntry, type Frontmatter } from '../content/schemas.ts';
 import { parseVersionSource, sourceFormatOf, type SourceFormat } from '../content/version-source.ts';
+import { readDeepLinks, type DeepLink } from '../site/deep-links.ts';
 import { contentRules } from './rules/index.ts';
 import type { CheckedVersion, ContentSources, RuleContext, SourceFile } from './rule.ts';
 
@@ -23,6 +24,8 @@ export interface CheckResult {
   documents: DocumentEntry[];
   /** Versions that passed their per-file rules, oldest first per document. */
   versions: CheckedVersion[];
+  /** The well-formed deep links of `links.yaml`, in file order; `undefined` when the content has no links.yaml. */
+  links: DeepLink[] | undefined;
 }
 
 const REGISTRY = 'documents.yaml';
@@ -114,9 +117,10 @@ export function checkContent(sources: ContentSources, asOf: CivilDate): CheckRes
     }
     own.forEach((version, index) => checkPlace(version, index === 0, asOf, report));
   }
-  const context: RuleContext = { sources, documents, versions, asOf, display, registryLine };
+  const links = sources.links ? readDeepLinks(display(sources.links.path), sources.links.text) : undefined;
+  const context: RuleContext = { sources, documents, versions, links, asOf, display, registryLine };
   for (const rule of contentRules) diagnostics.push(...rule(context));
-  return { diagnostics, documents, versions };
+  return { diagnostics, documents, versions, links: links?.links };
 }
 
 type Report = (path: string, line: number, ruleId: string, message: string, column?: number) => void;

@@ -8,6 +8,7 @@ import type { CivilDate } from '../dates.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { DocumentEntry, Frontmatter } from '../content/schemas.ts';
 import type { SourceFormat } from '../content/version-source.ts';
+import type { DeepLinkFile } from '../site/deep-links.ts';
 
 /** A file as read from disk. */
 export interface SourceFile {
@@ -60,6 +61,8 @@ export interface RuleContext {
   documents: DocumentEntry[];
   /** Versions that passed the per-file rules, by path order (oldest first per document). */
   versions: CheckedVersion[];
+  /** `links.yaml` as read once by readDeepLinks (src/lib/site/deep-links.ts); `undefined` when the content has none. */
+  links: DeepLinkFile | undefined;
   /** `YYYY-MM-DD` of the build. */
   asOf: CivilDate;
   /** Display path of a file relative to the content folder, e.g. `content/privacy-statement/2022-03-31.mdx`. */

@@ -30,7 +30,7 @@ function rebuild(a: readonly string[], b: readonly string[], runs: NonNullable<R
 const words = fc.array(fc.constantFrom('the', 'data', 'we', 'you', 'share', 'keep', 'a', 'b', 'c', 'd', 'e', 'f'), { maxLength: 120 });
 /** A text repeated several times with a few edits in each copy: no word is unique. */
 const repeated = fc.tuple(words, fc.integer({ min: 2, max: 8 }), fc.array(fc.tuple(fc.nat(), fc.constantFrom('x', 'y', '')), { maxLength: 12 })).map(([base, times, edits]) => {
-  const a = Array.from({ length: times }, () => base).flat();
+  const a: string[] = Array.from({ length: times }, () => base).flat();
   const b = [...a];
   for (const [at, word] of edits) if (b.length > 0) b.splice(at % b.length, 1, ...(word ? [word] : []));
   return [a, b] as const;

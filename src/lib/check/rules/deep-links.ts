@@ -3,7 +3,7 @@
  * upcoming version of its document (issue 5). Archived versions keep their own anchors and are not
  * checked: links always open the current version.
  *
- * Rule ids: `deep-link-yaml`, `deep-link-schema` (see deep-links.ts), `deep-link-document` (no such
+ * Rule ids: `deep-link-yaml`, `deep-link-schema`, `deep-link-comment` (see src/lib/site/deep-links.ts), `deep-link-document` (no such
  * document), `deep-link-anchor` (a current or upcoming version lacks the anchor; error),
  * `deep-link-former-anchor` (the anchor is a former id of a renamed section; warning),
  * `document-id-reserved` (a document id that would shadow the site's own routes).
@@ -11,7 +11,7 @@
 import { formerAnchorsAt, headingAnchors } from '../../content/anchors.ts';
 import { choicesMessage } from '../../editor-messages.ts';
 import type { CheckedVersion, ContentRule } from '../rule.ts';
-import { landingAnchor, readDeepLinks } from '../../site/deep-links.ts';
+import { landingAnchor } from '../../site/deep-links.ts';
 import type { Diagnostic } from '../../diagnostics.ts';
 import { placeVersions } from '../../site/timeline.ts';
 
@@ -25,16 +25,16 @@ export const reservedDocumentIds: readonly string[] = ['api', 'go', 'documents',
  *
  * @returns Diagnostics on links.yaml lines, each naming key, document, anchor and the version's file.
  */
-export const deepLinkRule: ContentRule = ({ sources, documents, versions, asOf, display, registryLine }) => {
+export const deepLinkRule: ContentRule = ({ sources, documents, versions, links, asOf, display, registryLine }) => {
   const diagnostics: Diagnostic[] = [];
   for (const document of documents) {
     if (reservedDocumentIds.includes(document.id)) {
       diagnostics.push({ file: display('documents.yaml'), line: registryLine(document.id), column: 1, ruleId: 'document-id-reserved', severity: 'error', message: `The document id "${document.id}" is reserved for the site's own pages (${reservedDocumentIds.join(', ')}). Choose another id.` });
     }
   }
-  if (!sources.links) return diagnostics;
+  if (!sources.links || !links) return diagnostics;
   const file = display(sources.links.path);
-  const read = readDeepLinks(file, sources.links.text);
+  const read = links;
   diagnostics.push(...read.diagnostics);
   const ids = new Set(documents.map((d) => d.id));
   for (const link of read.links) {
