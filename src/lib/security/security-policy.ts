@@ -65,7 +65,8 @@ export const devPageDirectives: readonly Directive[] = pageDirectives.map(([name
 /**
  * The policy a page's `<meta>` carries.
  *
- * @param dev `import.meta.env.DEV`: true only while `astro dev` renders the page.
+ * @param dev True only while `astro dev` renders the page (`import.meta.env.LEGAL_DEV_SERVER`,
+ *   src/integrations/security-headers.ts).
  * @returns `metaPolicy` for every built page; the preview's own policy (`devPageDirectives`) in dev.
  */
 export function pageMetaPolicy(dev: boolean): string {
