@@ -13,6 +13,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launchBrowser, serveSite, type StaticServer } from '../helpers/browser.ts';
 import { buildSite, fixtureAsOf, fixtureContent, root, tmp, type BuildRun } from '../helpers/site.ts';
+import { devServerTurn } from '../helpers/dev-server-turn.ts';
 
 const available = browserAvailable();
 const work = join(tmp, `dev-preview-${process.pid}`);
@@ -68,8 +69,7 @@ function difference(a: Buffer, b: Buffer, diffFile: string): number {
 async function startDev(): Promise<{ server: ChildProcess; origin: string; output: () => string }> {
   let output = '';
   const port = 5100 + (process.pid % 400);
-  // --ignore-lock: the dev-server tests of test/build may run a dev server of this project at the same time.
-  const server = spawn(process.execPath, [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'dev', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port), '--root', root], {
+  const server = spawn(process.execPath, [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port), '--root', root], {
     cwd: root,
     // Without Vitest's own variables (NODE_ENV=test, BASE_URL, VITEST…), with which the dev server serves no page.
     env: { ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(VITEST|VITE_|NODE_ENV$|MODE$|BASE_URL$|DEV$|PROD$|SSR$|TEST$)/.test(key))), LEGAL_CONTENT_DIR: content, LEGAL_AS_OF: fixtureAsOf },
@@ -88,6 +88,7 @@ async function startDev(): Promise<{ server: ChildProcess; origin: string; outpu
 }
 
 describe.skipIf(!available)("the editor's preview (astro dev) in Chromium", () => {
+  devServerTurn(); // one dev server of this project at a time (test/helpers/dev-server-turn.ts)
   let browser: Browser;
   let built: BuildRun;
   let site: StaticServer;
