@@ -18,6 +18,9 @@ export default defineConfig({
   // (src/lib/security/security-policy.ts), with no 'unsafe-inline' and no hashes to keep in step.
   build: { format: 'directory', inlineStylesheets: 'never' },
   output: 'static',
+  // The preview (`astro dev`) shows the pages as the site does: no toolbar over them, and no inline script (the
+  // toolbar's settings), which the Content-Security-Policy refuses (src/lib/security/security-policy.ts).
+  devToolbar: { enabled: false },
   outDir: process.env.LEGAL_OUT_DIR || './dist',
   // Each build script run gets a fresh cache, so builds are reproducible and can run side by side.
   cacheDir: process.env.LEGAL_CACHE_DIR || './node_modules/.astro',

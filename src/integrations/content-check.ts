@@ -1,11 +1,13 @@
 /**
  * Astro integration that runs the content check before anything is built, so `astro build` and
  * `astro dev` refuse content that `npm run check` would refuse: `astro build` once at the start,
- * `astro dev` before every page, whenever the content changed (src/node/dev-content-guard.ts).
+ * `astro dev` at the first page request after the dev server's watcher saw a change under the content
+ * folder (src/node/dev-content-guard.ts).
  */
 import type { AstroIntegration } from 'astro';
 import { assertContentValid } from '../node/run-check.ts';
-import { blocksPreview, contentErrorPage, DevContentGuard, namesContentFile } from '../node/dev-content-guard.ts';
+import { resolve } from 'node:path';
+import { blocksPreview, contentErrorPage, DevContentGuard, isUnderContent, namesContentFile } from '../node/dev-content-guard.ts';
 import { checkedToken } from '../node/check-in-subprocess.ts';
 import { formatDiagnostic } from '../lib/diagnostics.ts';
 import { count } from '../lib/editor-messages.ts';
@@ -33,6 +35,18 @@ export function contentCheck(settings: Settings): AstroIntegration {
           for (const diagnostic of diagnostics) (blocksPreview(diagnostic) ? logger.error : logger.warn).call(logger, formatDiagnostic(diagnostic));
         });
         guard.blocking(); // report at start-up
+        // Vite's watcher (the one the versions loader re-reads on) tells the guard of every change under the content
+        // folder. `raw` comes straight from fs.watch, before chokidar stats the file and says `change`: a page
+        // requested right after an edit is checked against it, never served from the text before.
+        const folder = resolve(settings.contentDir);
+        server.watcher.add(folder);
+        server.watcher.on('all', (_event, path) => {
+          if (isUnderContent(path, folder)) guard.changed();
+        });
+        server.watcher.on('raw', (_event, _path, details) => {
+          const watched = (details as { watchedPath?: unknown } | undefined)?.watchedPath;
+          if (typeof watched !== 'string' || isUnderContent(watched, folder)) guard.changed();
+        });
         server.middlewares.use((request, response, next) => {
           // Files of the content folder are never served, by any route of Vite's (`/@fs/`, `?raw`, `.md?import`):
           // a version is shown only as its page (src/node/dev-content-guard.ts namesContentFile).

@@ -1,18 +1,20 @@
 /**
  * The content check for `astro dev`: the dev server renders each version on request, so a check at
  * start-up alone would let an edit made while it runs reach the page, and run any code it holds.
- * Before every page request the guard re-checks the content when a file under it changed; while
- * the content has errors, pages are refused with the list of problems instead of being rendered.
+ * The dev server's watcher tells the guard when anything under the content folder changed
+ * (src/integrations/content-check.ts); at the next page request the guard checks the content again,
+ * reading only the files that changed. While the content has errors, pages are refused with the list
+ * of problems instead of being rendered. Requests while nothing changed read nothing.
  *
  * Errors about the lock (`lock-*`) do not block a preview: the lock protects what is published, and
  * a preview publishes nothing; they are listed on the console like warnings.
  */
-import { lstatSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { CheckResult } from '../lib/check/content-check.ts';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../lib/diagnostics.ts';
 import type { Settings } from '../settings.ts';
-import { filesUnder } from './read-content.ts';
+import type { SourceCache } from './read-content.ts';
 import { checkContentOnDisk } from './run-check.ts';
 
 /** Whether a diagnostic stops a preview (errors other than the lock's). */
@@ -24,7 +26,8 @@ export function blocksPreview(diagnostic: Diagnostic): boolean {
 export class DevContentGuard {
   readonly #settings: Settings;
   readonly #report: (diagnostics: Diagnostic[]) => void;
-  #fingerprint = '';
+  readonly #cache: SourceCache = new Map();
+  #changed = true;
   #result: CheckResult | undefined;
 
   /**
@@ -37,32 +40,39 @@ export class DevContentGuard {
   }
 
   /**
-   * The diagnostics that stop a preview now, re-checking first when a file of the content changed.
+   * Say that something under the content folder changed (the watcher saw an event there): the next
+   * `blocking()` checks again. Call it as soon as the event arrives, before the next request is served.
+   */
+  changed(): void {
+    this.#changed = true;
+  }
+
+  /**
+   * The diagnostics that stop a preview now, checking again first when the content changed since the
+   * last check (only the files whose size, times or inode changed are read again).
    *
    * @returns The blocking diagnostics, sorted; empty when pages may be rendered.
    * @throws Error when the content folder does not exist.
    */
   blocking(): Diagnostic[] {
-    const fingerprint = contentFingerprint(this.#settings.contentDir);
-    if (fingerprint !== this.#fingerprint || !this.#result) {
-      this.#result = checkContentOnDisk(this.#settings);
-      this.#fingerprint = fingerprint;
+    if (this.#changed || !this.#result) {
+      this.#changed = false;
+      this.#result = checkContentOnDisk(this.#settings, process.cwd(), this.#cache);
       if (this.#result.diagnostics.length > 0) this.#report(sortDiagnostics(this.#result.diagnostics));
     }
     return sortDiagnostics(this.#result.diagnostics.filter(blocksPreview));
   }
 }
 
-/** The path, size and modification time of every entry of the content folder (links as links): changes when any of them does. */
-function contentFingerprint(dir: string): string {
-  return [...filesUnder(dir)]
-    .map((path) => {
-      // lstat: a symbolic link is never followed (a dangling one or a loop threw here on every request); the check refuses it.
-      const stat = lstatSync(path);
-      return `${path}\u0000${stat.size}\u0000${stat.mtimeMs}`;
-    })
-    .sort()
-    .join('\n');
+/**
+ * Whether a path the watcher reports is the content folder or under it.
+ *
+ * @param path Absolute path, or relative to the working folder.
+ * @param contentDir The content folder.
+ */
+export function isUnderContent(path: string, contentDir: string): boolean {
+  const rel = relative(resolve(contentDir), resolve(path));
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 /**

@@ -13,6 +13,13 @@ import type { Diagnostic } from '../lib/diagnostics.ts';
 const TOP_FILES = new Set(['documents.yaml', 'links.yaml', 'versions.lock', 'README.md']);
 
 /**
+ * What a content reader remembers of the files it read, so that reading the folder again reads only
+ * the files that changed: absolute path to the file's stamp (size, modification and change times,
+ * inode, from `lstat`) and what reading it gave. Create one per reader with `new Map()`.
+ */
+export type SourceCache = Map<string, { stamp: string; file?: SourceFile; refused?: Diagnostic }>;
+
+/**
  * Read `documents.yaml`, `links.yaml` and `versions.lock` (when present) and every file in the subfolders of a content folder.
  *
  * Only regular files are read: a symbolic link (which could point at `/etc/passwd`), a device, a
@@ -21,10 +28,13 @@ const TOP_FILES = new Set(['documents.yaml', 'links.yaml', 'versions.lock', 'REA
  *
  * @param contentDir Absolute path, or relative to `cwd`.
  * @param cwd Project root, used to name the folder in messages (`content/...`).
+ * @param cache When given (the dev server's readers), a file whose `lstat` stamp is the one recorded
+ *   there is not read again: its earlier text (or refusal) is used. Every entry is still listed and
+ *   `lstat`ed, so an added, removed or replaced file is always seen.
  * @returns The sources; `refused` holds a diagnostic for each file that was not read.
  * @throws Error when the folder does not exist.
  */
-export function readContent(contentDir: string, cwd: string = process.cwd()): ContentSources {
+export function readContent(contentDir: string, cwd: string = process.cwd(), cache?: SourceCache): ContentSources {
   const dir = isAbsolute(contentDir) ? contentDir : join(cwd, contentDir);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new Error(`The content folder ${dir} does not exist. Set LEGAL_CONTENT_DIR to a folder holding documents.yaml.`);
@@ -32,8 +42,10 @@ export function readContent(contentDir: string, cwd: string = process.cwd()): Co
   const shown = relative(cwd, dir).split('\\').join('/') || '.';
   const root = shown.startsWith('..') ? dir : shown;
   const refused: Diagnostic[] = [];
+  const seen = new Set<string>();
   const read = (path: string): SourceFile | undefined => {
     const absolute = join(dir, path);
+    seen.add(absolute);
     const stat = lstatSync(absolute);
     const file = `${root}/${path}`;
     if (!stat.isFile()) {
@@ -41,13 +53,12 @@ export function readContent(contentDir: string, cwd: string = process.cwd()): Co
       refused.push({ file, line: 1, column: 1, ruleId: 'source-not-a-file', severity: 'error', message: `This is ${what}, which the content folder may not hold: content is read from regular files only. Replace it with the file itself.` });
       return undefined;
     }
-    const decoded = decodeSource(readFileSync(absolute));
-    if ('problem' in decoded) {
-      const { line, column, ruleId, message } = decoded.problem;
-      refused.push({ file, line, column, ruleId, severity: 'error', message });
-      return undefined;
-    }
-    return { path, text: decoded.text };
+    const stamp = `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
+    const known = cache?.get(absolute);
+    const outcome = known?.stamp === stamp ? known : { stamp, ...readSource(absolute, file, path) };
+    cache?.set(absolute, outcome);
+    if (outcome.refused) refused.push(outcome.refused);
+    return outcome.file;
   };
   const top = (name: string) => (existsSync(join(dir, name)) || isLink(join(dir, name)) ? read(name) : undefined);
   const registry = top('documents.yaml');
@@ -68,7 +79,18 @@ export function readContent(contentDir: string, cwd: string = process.cwd()): Co
       if (file) files.push(file);
     }
   }
+  for (const path of cache?.keys() ?? []) if (!seen.has(path)) cache!.delete(path); // removed files
   return { root, registry, files, folders, links, lock, refused, strays };
+}
+
+/** Read and decode one regular file: its text, or the diagnostic refusing it. */
+function readSource(absolute: string, file: string, path: string): { file?: SourceFile; refused?: Diagnostic } {
+  const decoded = decodeSource(readFileSync(absolute));
+  if ('problem' in decoded) {
+    const { line, column, ruleId, message } = decoded.problem;
+    return { refused: { file, line, column, ruleId, severity: 'error', message } };
+  }
+  return { file: { path, text: decoded.text } };
 }
 
 function isLink(path: string): boolean {
@@ -85,21 +107,6 @@ function* entriesUnder(dir: string, folder: string): Generator<string> {
     if (entry.name.startsWith('.')) continue;
     const path = `${folder}/${entry.name}`;
     if (entry.isDirectory()) yield* entriesUnder(dir, path);
-    else yield path;
-  }
-}
-
-/**
- * Every file below a folder, at any depth, skipping names that start with a dot (`.DS_Store`, `.git`).
- *
- * @param dir Folder path.
- * @returns File paths (the folder joined with each name).
- */
-export function* filesUnder(dir: string): Generator<string> {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name.startsWith('.')) continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* filesUnder(path);
     else yield path;
   }
 }

@@ -5,16 +5,17 @@
 import { checkContent, type CheckResult } from '../lib/check/content-check.ts';
 import { ContentError } from '../lib/diagnostics.ts';
 import type { Settings } from '../settings.ts';
-import { readContent } from './read-content.ts';
+import { readContent, type SourceCache } from './read-content.ts';
 
 /**
  * Check the content folder named by the settings.
  *
+ * @param cache Files read before, re-read only when they changed (src/node/read-content.ts).
  * @returns The check result (diagnostics may include errors).
  * @throws Error when the content folder does not exist.
  */
-export function checkContentOnDisk(settings: Settings, cwd: string = process.cwd()): CheckResult {
-  return checkContent(readContent(settings.contentDir, cwd), settings.asOf);
+export function checkContentOnDisk(settings: Settings, cwd: string = process.cwd(), cache?: SourceCache): CheckResult {
+  return checkContent(readContent(settings.contentDir, cwd, cache), settings.asOf);
 }
 
 /**

@@ -18,7 +18,9 @@ import { deepLinkEntries } from '../lib/site/deep-links.ts';
 import { isFrontmatterSyntaxError, readFrontmatter } from '../lib/content/frontmatter.ts';
 import { frontmatterSchema, type Frontmatter } from '../lib/content/schemas.ts';
 import { parseVersionSource, sourceFormatOf, type SourceFormat } from '../lib/content/version-source.ts';
-import { readContent } from './read-content.ts';
+import { readContent, type SourceCache } from './read-content.ts';
+import { isUnderContent } from './dev-content-guard.ts';
+import type { SourceFile } from '../lib/check/content-check.ts';
 import { isCivilDate } from '../lib/dates.ts';
 import { parse } from 'yaml';
 import { resolve } from 'node:path';
@@ -57,47 +59,66 @@ interface ReadVersion {
  * @throws ContentRefusedError (from `load`) when any file is refused.
  */
 export function versionsLoader(contentDir: string, base: string): Loader {
+  // What earlier loads read, parsed and rendered: in `astro dev` a change re-reads and re-parses only the
+  // files that changed, and re-renders only the documents they belong to.
+  const cache: VersionCache = { sources: new Map(), parsed: new Map() };
+  const shownBefore = new Map<string, readonly ReadVersion[]>();
   return {
     name: 'legal-versions',
     async load({ store, parseData, generateDigest, watcher, logger }) {
       const run = async () => {
-      const versions = readVersions(contentDir);
-      store.clear();
-      const byDocument = new Map<string, ReadVersion[]>();
-      for (const version of versions) byDocument.set(version.document, [...(byDocument.get(version.document) ?? []), version]);
-      for (const own of byDocument.values()) {
-        own.sort((a, b) => (a.effective < b.effective ? -1 : 1));
-        for (const [index, version] of own.entries()) {
-          const anchors = headingAnchors(version.tree);
-          const former = formerAnchorsAt(own.slice(0, index + 1).map((v) => v.frontmatter.formerAnchors), new Set(anchors.map((a) => a.id)));
-          const formerBySection = formerAnchorsBySection(former);
-          const content = versionContent(version.tree, version.text, version.format);
-          const rendered = renderVersionHtml(content.hast, anchors, { base, formerBySection });
-          const data = await parseData({ id: version.id, data: version.frontmatter as Record<string, unknown>, filePath: version.path });
-          store.set({
-            id: version.id,
-            data,
-            body: version.text,
-            filePath: version.path,
-            digest: generateDigest({ text: version.text, base, formerBySection }),
-            rendered: { html: rendered.html, metadata: { headings: rendered.headings, frontmatter: data } },
-          });
+        const versions = readVersions(contentDir, cache);
+        const byDocument = new Map<string, ReadVersion[]>();
+        for (const version of versions) byDocument.set(version.document, [...(byDocument.get(version.document) ?? []), version]);
+        const ids = new Set(versions.map((version) => version.id));
+        for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
+        for (const document of [...shownBefore.keys()]) if (!byDocument.has(document)) shownBefore.delete(document);
+        for (const [document, own] of byDocument) {
+          own.sort((a, b) => (a.effective < b.effective ? -1 : 1));
+          // Unchanged files keep their ReadVersion object: the same objects in the same order are the same text.
+          const before = shownBefore.get(document);
+          if (before && before.length === own.length && before.every((version, index) => version === own[index]) && own.every((v) => store.has(v.id))) continue;
+          shownBefore.set(document, own);
+          for (const [index, version] of own.entries()) {
+            const anchors = headingAnchors(version.tree);
+            const former = formerAnchorsAt(own.slice(0, index + 1).map((v) => v.frontmatter.formerAnchors), new Set(anchors.map((a) => a.id)));
+            const formerBySection = formerAnchorsBySection(former);
+            const content = versionContent(version.tree, version.text, version.format);
+            const rendered = renderVersionHtml(content.hast, anchors, { base, formerBySection });
+            const data = await parseData({ id: version.id, data: version.frontmatter as Record<string, unknown>, filePath: version.path });
+            store.set({
+              id: version.id,
+              data,
+              body: version.text,
+              filePath: version.path,
+              digest: generateDigest({ text: version.text, base, formerBySection }),
+              rendered: { html: rendered.html, metadata: { headings: rendered.headings, frontmatter: data } },
+            });
+          }
         }
-      }
       };
       await run();
-      // `astro dev`: reload on every change of the content folder. A refused change throws before
-      // the store is cleared, so the preview keeps the last allowed text and the error is logged.
+      // `astro dev`: load again on every change under the content folder (Astro's watcher, the loader context's
+      // `watcher`), reading only the files that changed. A refused change throws before the store is touched,
+      // so the preview keeps the last allowed text and the error is logged (the content guard lists it).
       if (watcher) {
         const folder = resolve(contentDir);
         watcher.add(folder);
+        let queue = Promise.resolve();
         watcher.on('all', (_event, path) => {
-          if (!resolve(path).startsWith(folder)) return;
-          run().catch((error: unknown) => logger.error(error instanceof Error ? error.message : String(error)));
+          if (!isUnderContent(path, folder)) return;
+          queue = queue.then(run).catch((error: unknown) => logger.error(error instanceof Error ? error.message : String(error)));
         });
       }
     },
   };
+}
+
+/** What the versions loader keeps between loads: the files read, and each version file's parse. */
+interface VersionCache {
+  sources: SourceCache;
+  /** Path (relative to the content folder) to the file read and what reading it as a version gave. */
+  parsed: Map<string, { file: SourceFile; outcome: ReadVersion | Diagnostic[] }>;
 }
 
 /**
@@ -105,55 +126,72 @@ export function versionsLoader(contentDir: string, base: string): Loader {
  *
  * @throws ContentRefusedError listing every file that was refused.
  */
-function readVersions(contentDir: string): ReadVersion[] {
-  const sources = readContent(contentDir);
+function readVersions(contentDir: string, cache?: VersionCache): ReadVersion[] {
+  const sources = readContent(contentDir, process.cwd(), cache?.sources);
   const refused: Diagnostic[] = [...(sources.refused ?? [])];
-  const refuse = (path: string, line: number, column: number, ruleId: string, message: string) =>
-    refused.push({ file: `${sources.root}/${path}`, line, column, ruleId, severity: 'error', message });
   const versions: ReadVersion[] = [];
   for (const file of sources.files) {
-    const [document, name, ...rest] = file.path.split('/');
-    const format = sourceFormatOf(file.path);
-    if (!document || !name || rest.length > 0 || !format) {
-      refuse(file.path, 1, 1, 'version-filename', 'Unexpected file: a document folder holds only version files named YYYY-MM-DD.mdx or .md.');
+    const known = cache?.parsed.get(file.path);
+    // The source cache hands back the same SourceFile object while the file is unchanged.
+    const outcome = known?.file === file ? known.outcome : readVersion(sources.root, file);
+    cache?.parsed.set(file.path, { file, outcome });
+    if (Array.isArray(outcome)) {
+      refused.push(...outcome);
       continue;
     }
-    let tree: Root;
-    try {
-      tree = parseVersionSource(file.text, format);
-    } catch (error) {
-      const place = error as { line?: number; column?: number; reason?: string; message?: string };
-      refuse(file.path, place.line ?? 1, place.column ?? 1, 'mdx-syntax', `Syntax error: ${place.reason ?? place.message}`);
-      continue;
-    }
-    const raw = readFrontmatter(file.text, tree);
-    if (isFrontmatterSyntaxError(raw)) {
-      refuse(file.path, raw.line, raw.column, 'frontmatter-yaml', `Invalid frontmatter: ${raw.reason}.`);
-      continue;
-    }
-    const frontmatter = frontmatterSchema.safeParse(raw.data);
-    if (!frontmatter.success) {
-      refuse(file.path, 1, 1, 'frontmatter-schema', `Invalid frontmatter: ${frontmatter.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}.`);
-      continue;
-    }
-    const content = versionContent(tree, file.text, format);
-    for (const problem of content.problems) refuse(file.path, problem.line, problem.column, problem.ruleId, problem.message);
-    if (content.problems.length > 0) continue;
-    const effective = name.replace(/\.mdx?$/, '');
-    // Named as the check names versions (src/lib/check/content-check.ts), so the site never builds a version the check does not know.
-    if (!isCivilDate(effective)) {
-      refuse(file.path, 1, 1, 'version-filename', `"${name}" is not named by a real effective date: a version file is named YYYY-MM-DD.mdx or .md.`);
-      continue;
-    }
-    const twin = versions.find((v) => v.id === `${document}/${effective}`);
+    const twin = versions.find((v) => v.id === outcome.id);
     if (twin) {
-      refuse(file.path, 1, 1, 'version-duplicate-date', `Two versions of "${document}" take effect on ${effective}: ${sources.root}/${twin.path} and ${sources.root}/${file.path}. Keep one file per effective date.`);
+      refused.push({ file: `${sources.root}/${file.path}`, line: 1, column: 1, ruleId: 'version-duplicate-date', severity: 'error', message: `Two versions of "${outcome.document}" take effect on ${outcome.effective}: ${sources.root}/${twin.path} and ${sources.root}/${file.path}. Keep one file per effective date.` });
       continue;
     }
-    versions.push({ id: `${document}/${effective}`, document, effective, path: file.path, format, text: file.text, tree, frontmatter: frontmatter.data });
+    versions.push(outcome);
   }
+  if (cache) for (const path of [...cache.parsed.keys()]) if (!sources.files.some((f) => f.path === path)) cache.parsed.delete(path);
   if (refused.length > 0) throw new ContentRefusedError(refused);
   return versions;
+}
+
+/**
+ * Read one version file: parse it, read and check its frontmatter, allow its tree, check its name.
+ *
+ * @param root The content folder as messages name it.
+ * @returns The version, or the diagnostics refusing it.
+ */
+function readVersion(root: string, file: SourceFile): ReadVersion | Diagnostic[] {
+  const refused: Diagnostic[] = [];
+  const refuse = (path: string, line: number, column: number, ruleId: string, message: string) => {
+    refused.push({ file: `${root}/${path}`, line, column, ruleId, severity: 'error', message });
+    return refused;
+  };
+  const [document, name, ...rest] = file.path.split('/');
+  const format = sourceFormatOf(file.path);
+  if (!document || !name || rest.length > 0 || !format) {
+    return refuse(file.path, 1, 1, 'version-filename', 'Unexpected file: a document folder holds only version files named YYYY-MM-DD.mdx or .md.');
+  }
+  let tree: Root;
+  try {
+    tree = parseVersionSource(file.text, format);
+  } catch (error) {
+    const place = error as { line?: number; column?: number; reason?: string; message?: string };
+    return refuse(file.path, place.line ?? 1, place.column ?? 1, 'mdx-syntax', `Syntax error: ${place.reason ?? place.message}`);
+  }
+  const raw = readFrontmatter(file.text, tree);
+  if (isFrontmatterSyntaxError(raw)) {
+    return refuse(file.path, raw.line, raw.column, 'frontmatter-yaml', `Invalid frontmatter: ${raw.reason}.`);
+  }
+  const frontmatter = frontmatterSchema.safeParse(raw.data);
+  if (!frontmatter.success) {
+    return refuse(file.path, 1, 1, 'frontmatter-schema', `Invalid frontmatter: ${frontmatter.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}.`);
+  }
+  const content = versionContent(tree, file.text, format);
+  for (const problem of content.problems) refuse(file.path, problem.line, problem.column, problem.ruleId, problem.message);
+  if (content.problems.length > 0) return refused;
+  const effective = name.replace(/\.mdx?$/, '');
+  // Named as the check names versions (src/lib/check/content-check.ts), so the site never builds a version the check does not know.
+  if (!isCivilDate(effective)) {
+    return refuse(file.path, 1, 1, 'version-filename', `"${name}" is not named by a real effective date: a version file is named YYYY-MM-DD.mdx or .md.`);
+  }
+  return { id: `${document}/${effective}`, document, effective, path: file.path, format, text: file.text, tree, frontmatter: frontmatter.data };
 }
 
 /**

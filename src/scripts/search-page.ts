@@ -6,10 +6,14 @@
  *   versions" is ticked,
  * - runs the search in `?q=` on load and keeps `?q=` / `&archived=1` in the address (and the query in
  *   the header's search box) as the reader types, so a search can be linked to,
+ * - puts the version in force first among the results of each document (src/lib/site/search-order.ts),
  * - renders each result as a link to the version (labelled when archived or upcoming) with links to
- *   the matching sections (`/privacy-statement/#california-privacy-rights`).
+ *   the matching sections (`/privacy-statement/#california-privacy-rights`), those holding the searched
+ *   phrase first.
  */
 import { readSearchState, statusFilter, versionLabel, writeSearchState, type SearchState } from '../lib/site/search-page.ts';
+import { inForceFirst, phraseWords, sectionsToList } from '../lib/site/search-order.ts';
+import { versionSortKey } from '../lib/site/search-index.ts';
 
 /** The parts of the Component UI's instance this script uses (see Pagefind's custom-components docs). */
 interface PagefindInstance {
@@ -19,12 +23,36 @@ interface PagefindInstance {
   triggerSearch(term: string): void;
   triggerSearchWithFilters(term: string, filters: Record<string, unknown>): void;
   on(event: 'search', callback: (term: string) => void): void;
-  getDisplaySubResults(result: ResultData, limit: number): SubResult[];
+}
+/**
+ * The instance's Pagefind, which the Component UI keeps to itself: Pagefind 1.6's `Instance` loads it in
+ * `__load__()` and keeps it in `__pagefind__` (pagefind_ui/component/core/instance.ts). The search page
+ * wraps its `search` to re-order the results; test/browser/search.test.ts fails if that stops working.
+ */
+interface InstanceInternals {
+  __load__(): Promise<void>;
+  __pagefind__: PagefindBackend | null;
+}
+/** The part of Pagefind's JavaScript API used here (https://pagefind.app/docs/api/). */
+interface PagefindBackend {
+  search(term: string | null, options?: SearchOptions): Promise<SearchResponse | null>;
+  /** Every filter value with its number of pages (loads the filter index). */
+  filters(): Promise<Record<string, Record<string, number>>>;
+}
+interface SearchOptions {
+  filters?: Record<string, unknown>;
+  sort?: Record<string, 'asc' | 'desc'>;
+}
+interface SearchResponse {
+  results: { id: string }[];
+  /** Per filter key, the number of results with each value. */
+  filters?: Record<string, Record<string, number>>;
 }
 interface SubResult {
   title: string;
   url: string;
   excerpt: string;
+  locations: number[];
 }
 interface ResultData {
   url: string;
@@ -64,6 +92,39 @@ function excerpt(html: string, className: string): HTMLElement {
   return node;
 }
 
+/**
+ * Have the instance's Pagefind give each document's results in version order, the version in force
+ * first, in the places Pagefind's ranking gave that document: one more search per document with two
+ * or more results, sorted by `versionRank` (src/lib/site/search-index.ts).
+ */
+async function orderVersions(instance: PagefindInstance): Promise<void> {
+  const internals = instance as unknown as InstanceInternals;
+  await internals.__load__();
+  const backend = internals.__pagefind__;
+  if (!backend) return; // The Component UI says the search could not load.
+  const search = backend.search.bind(backend);
+  backend.search = async (term, options = {}) => {
+    const found = await search(term, options);
+    if (!found || term === null) return found;
+    // Pagefind counts a search's results per filter value once its filter index is loaded (the Component UI
+    // loads it first); without those counts, every document with two or more versions is asked.
+    const counts = found.filters?.document ?? (await backend.filters()).document ?? {};
+    const several = Object.entries(counts).filter(([, count]) => count > 1).map(([id]) => id);
+    const lists = await Promise.all(several.map(async (id) => {
+      const own = await search(term, { ...options, filters: { ...options.filters, document: id }, sort: { [versionSortKey]: 'asc' } });
+      return own?.results.map((result) => result.id) ?? [];
+    }));
+    const byId = new Map(found.results.map((result) => [result.id, result]));
+    return { ...found, results: inForceFirst([...byId.keys()], lists).map((id) => byId.get(id)!) };
+  };
+}
+
+/** The sections under a result, without the page itself (as Pagefind's `getDisplaySubResults`). */
+function sectionsOf(result: ResultData): SubResult[] {
+  const sections = Array.isArray(result.sub_results) ? result.sub_results : [];
+  return sections[0]?.url === (result.meta.url ?? result.url) ? sections.slice(1) : sections;
+}
+
 /** One result: the document title linked to the version, its label, an excerpt and matching sections. */
 function renderResult(instance: PagefindInstance, result: ResultData): Element {
   const status = result.filters?.status?.[0] ?? 'current';
@@ -76,7 +137,7 @@ function renderResult(instance: PagefindInstance, result: ResultData): Element {
   if (label) item.append(element('p', 'search-result__version', label.dates));
   item.dataset.status = status;
   if (result.meta.effective) item.dataset.effective = result.meta.effective;
-  const sections = instance.getDisplaySubResults(result, maxSections);
+  const sections = sectionsToList(sectionsOf(result), phraseWords(instance.searchTerm), maxSections);
   if (sections.length === 0 && result.excerpt) item.append(excerpt(result.excerpt, 'search-result__excerpt'));
   if (sections.length > 0) {
     const list = element('ul', 'search-result__sections');
@@ -90,7 +151,7 @@ function renderResult(instance: PagefindInstance, result: ResultData): Element {
   return item;
 }
 
-function start(): void {
+async function start(): Promise<void> {
   const app = document.querySelector<HTMLElement>('[data-search-app]');
   const notice = document.querySelector<HTMLElement>('[data-search-nojs]');
   const archived = document.querySelector<HTMLInputElement>('[data-search-archived]');
@@ -130,7 +191,8 @@ function start(): void {
 
   app.hidden = false;
   if (notice) notice.hidden = true;
+  await orderVersions(instance);
   if (initial.query !== '') instance.triggerSearch(initial.query);
 }
 
-start();
+void start();

@@ -13,6 +13,7 @@ import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attacks, companions, danglingVersion, linkedFolder, registry, symlinkVersion } from '../helpers/attacks.ts';
 import { fixtureAsOf, fixtureContent, root, tmp } from '../helpers/site.ts';
+import { devServerTurn } from '../helpers/dev-server-turn.ts';
 
 const work = join(tmp, `dev-attacks-${process.pid}`);
 const marker = join(work, 'content-code-ran');
@@ -54,6 +55,7 @@ function send(origin: string, path: string, method: string, accept: string): Pro
 }
 
 describe('astro dev on an attacker\'s content', () => {
+  devServerTurn(); // one dev server of this project at a time (test/helpers/dev-server-turn.ts)
   beforeAll(() => {
     rmSync(work, { recursive: true, force: true });
     mkdirSync(work, { recursive: true });

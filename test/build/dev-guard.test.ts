@@ -7,6 +7,7 @@ import { appendFileSync, cpSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureAsOf, fixtureContent, root, tmp } from '../helpers/site.ts';
+import { devServerTurn } from '../helpers/dev-server-turn.ts';
 
 const work = join(tmp, `dev-guard-${process.pid}`);
 const content = join(work, 'content');
@@ -21,6 +22,7 @@ const page = async (path: string) => {
 };
 
 describe('astro dev with the content guard', () => {
+  devServerTurn(); // one dev server of this project at a time (test/helpers/dev-server-turn.ts)
   beforeAll(async () => {
     rmSync(work, { recursive: true, force: true });
     cpSync(fixtureContent, content, { recursive: true });

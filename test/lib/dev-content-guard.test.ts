@@ -9,7 +9,7 @@ const dir = join(tmp, `dev-content-guard-${process.pid}`);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the dev server content guard', () => {
-  it('should check again when a file changes, and block pages only on errors other than the lock', () => {
+  it('should check again when the watcher says the content changed, and block pages only on errors other than the lock', () => {
     rmSync(dir, { recursive: true, force: true });
     cpSync(fixtureContent, dir, { recursive: true });
     const reports: string[][] = [];
@@ -21,6 +21,7 @@ describe('the dev server content guard', () => {
     const original = readFileSync(file, 'utf8');
     writeFileSync(file, `${original}\n<script>alert(1)</script>\n`);
     utimesSync(file, new Date(), new Date(Date.now() + 5_000));
+    guard.changed();
     const blocking = guard.blocking();
     expect(blocking.map((d) => [d.file.endsWith('privacy-statement/2024-03-01.mdx'), d.ruleId])).toEqual([[true, 'safe-mdx-element']]);
     expect(contentErrorPage(blocking)).toContain('&lt;script&gt;');
@@ -28,9 +29,22 @@ describe('the dev server content guard', () => {
     // A lock that does not match is listed, not blocking: a preview publishes nothing.
     writeFileSync(file, original);
     writeFileSync(join(dir, 'versions.lock'), 'privacy-statement/2024-03-01: sha256-0000000000000000000000000000000000000000000000000000000000000000\n');
+    guard.changed();
     const rules = guard.blocking();
     expect(rules).toEqual([]);
     expect(reports.at(-1)!.some((rule) => rule.startsWith('lock-'))).toBe(true);
+  });
+
+  it('should read nothing on a request while the watcher saw no change', () => {
+    rmSync(dir, { recursive: true, force: true });
+    cpSync(fixtureContent, dir, { recursive: true });
+    const guard = new DevContentGuard(resolveSettings({ LEGAL_CONTENT_DIR: dir, LEGAL_AS_OF: fixtureAsOf }));
+    expect(guard.blocking()).toEqual([]);
+    const file = join(dir, 'privacy-statement', '2024-03-01.mdx');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n<script>alert(1)</script>\n`);
+    expect(guard.blocking()).toEqual([]); // not read: no event yet
+    guard.changed();
+    expect(guard.blocking().map((d) => d.ruleId)).toEqual(['safe-mdx-element']);
   });
 
   it('should let warnings and lock errors through, and stop every other error', () => {

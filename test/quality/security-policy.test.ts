@@ -6,7 +6,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, inject, test } from 'vitest';
-import { headerPolicy, metaPolicy } from '../../src/lib/security/security-policy.ts';
+import { devPageDirectives, formatPolicy, headerPolicy, metaPolicy, pageMetaPolicy } from '../../src/lib/security/security-policy.ts';
+
+/**
+ * The policy every built page carries, written out: the preview's own policy (`astro dev` only) must
+ * never reach a built page, and a change to the site's policy is a change to this line.
+ */
+const builtPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
 
 const site = inject('fixtureSite');
 const realSite = inject('realSite');
@@ -26,6 +32,7 @@ describe.each([['fixture', site], ['real', realSite]])('the %s site', (_name, di
       const metas = head.querySelectorAll('meta');
       expect(metas[1]?.getAttribute('http-equiv'), file).toBe('Content-Security-Policy');
       expect(metas[1]?.getAttribute('content'), file).toBe(metaPolicy);
+      expect(metas[1]?.getAttribute('content'), file).toBe(builtPolicy);
     }
   });
 
@@ -71,5 +78,15 @@ describe('the policy', () => {
       expect(directives['object-src']).toEqual(["'none'"]);
       expect(policy).not.toMatch(/'unsafe-inline'|'unsafe-eval'|https?:|\*/);
     }
+  });
+
+  test("admits inline styles in the editor's preview only, where Vite injects every stylesheet inline, and nothing else", () => {
+    expect(metaPolicy).toBe(builtPolicy);
+    expect(pageMetaPolicy(false)).toBe(builtPolicy);
+    const dev = Object.fromEntries(pageMetaPolicy(true).split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
+    const built = Object.fromEntries(builtPolicy.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
+    expect(dev['style-src']).toEqual(["'self'", "'unsafe-inline'"]);
+    expect({ ...dev, 'style-src': built['style-src'] }).toEqual(built);
+    expect(pageMetaPolicy(true)).toBe(formatPolicy(devPageDirectives));
   });
 });

@@ -50,6 +50,29 @@ export function formatPolicy(directives: readonly Directive[]): string {
 /** The policy for the `<meta http-equiv="Content-Security-Policy">` of every page. */
 export const metaPolicy: string = formatPolicy(pageDirectives);
 
+/**
+ * The directives of the editor's preview (`astro dev`) only, never of a built page: the page
+ * directives with `'unsafe-inline'` added to `style-src`. In dev, Vite serves no stylesheet files:
+ * it injects each stylesheet the page imports as an inline `<style data-vite-dev-id>` and replaces it
+ * on every edit (hot module replacement), and its error overlay styles itself inline, so under the
+ * site's policy the preview rendered unstyled. Scripts stay `'self'`: Vite's client and the page's
+ * scripts are modules served by the dev server, and the dev toolbar, whose settings are an inline
+ * script, is turned off (astro.config.mjs). Vite's hot-update WebSocket is same-origin, which
+ * `connect-src 'self'` allows (CSP Level 3: `'self'` matches `ws:` and `wss:` on the page's own host and port).
+ */
+export const devPageDirectives: readonly Directive[] = pageDirectives.map(([name, sources]) => [name, name === 'style-src' ? [...sources, "'unsafe-inline'"] : sources] as const);
+
+/**
+ * The policy a page's `<meta>` carries.
+ *
+ * @param dev True only while `astro dev` renders the page (`import.meta.env.LEGAL_DEV_SERVER`,
+ *   src/integrations/security-headers.ts).
+ * @returns `metaPolicy` for every built page; the preview's own policy (`devPageDirectives`) in dev.
+ */
+export function pageMetaPolicy(dev: boolean): string {
+  return dev ? formatPolicy(devPageDirectives) : metaPolicy;
+}
+
 /** The policy for the `Content-Security-Policy` HTTP header (the meta policy plus `frame-ancestors`). */
 export const headerPolicy: string = formatPolicy([...pageDirectives, ...headerOnlyDirectives]);
 
