@@ -184,7 +184,27 @@ describe('a backdated version (issue 13, "Notice")', () => {
     expect(result.stderr).toContain('refused     privacy-statement/2025-05-16: it takes effect on 2025-05-16, not after the as-of date 2025-06-01');
     expect(result.stderr).toContain('npm run lock -- --history');
     expect(readFileSync(join(dir, 'versions.lock'), 'utf8')).toBe(before);
-    expect(run('check', dir).stdout).toMatch(/privacy-statement\/2025-05-16\.mdx:1:1: error: .*\[lock-unlocked\]/);
+    expect(run('check', dir).stdout).toMatch(/privacy-statement\/2025-05-16\.mdx:1:1: error: This version took effect on 2025-05-16 but is not in content\/versions\.lock\. A new version must take effect after it is published: rename the file to a date after 2025-06-01 .*`npm run lock -- --history`.*\[lock-unlocked\]/);
+  });
+
+  it('should be refused by npm run new-version, which names the earliest date the notice allows, writing nothing', () => {
+    const dir = content('new-backdated', locked);
+    const before = folderHashes(dir);
+    const result = run('new-version', dir, ['privacy-statement', '--effective', '2025-05-16']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('2025-05-16 is not after today (2025-06-01, the as-of date): the version would be in effect the moment it is published');
+    expect(result.stderr).toContain('for a material change 2025-07-01 or later');
+    expect(result.stderr).toContain('add --history');
+    expect(folderHashes(dir)).toEqual(before);
+  });
+
+  it('should be started by npm run new-version --history, which says how to lock it', () => {
+    const dir = content('new-history', locked);
+    const result = run('new-version', dir, ['privacy-statement', '--effective', '2025-05-16', '--history']);
+    expect(result.status).toBe(0);
+    expect(existsSync(join(dir, 'privacy-statement', '2025-05-16.mdx'))).toBe(true);
+    expect(result.stdout).toContain('Lock it with `npm run lock -- --history`.');
+    expect(result.stdout).not.toContain('Notice:');
   });
 
   it('should be locked as imported history with --history, which the pull-request comparison accepts', () => {
@@ -192,4 +212,28 @@ describe('a backdated version (issue 13, "Notice")', () => {
     expect(run('lock', dir, ['--history']).status).toBe(0);
     expect(readFileSync(join(dir, 'versions.lock'), 'utf8')).toMatch(/privacy-statement\/2025-05-16:\n {2}sha256: "[0-9a-f]{64}"\n {2}file: "2025-05-16\.mdx"\n {2}imported: true\n/);
   });
+});
+
+describe('npm run new-version and the notice period (issue 13, "Notice")', () => {
+  it('should print the earliest effective date a material change allows, without a warning when the date given is later', () => {
+    const result = run('new-version', content('new-notice-ok', locked), ['privacy-statement', '--effective', '2025-07-01']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("Notice: a material change needs 30 days' notice, so published today (2025-06-01) it can take effect on July 1, 2025 (2025-07-01) at the earliest.");
+    expect(result.stdout).not.toContain('⚠');
+  });
+
+  it('should warn when the date given is sooner than the notice period allows, naming the file to rename to', () => {
+    const result = run('new-version', content('new-notice-short', locked), ['terms-of-use', '--effective', '2025-06-30']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('⚠ 2025-06-30 is sooner: keep this change non-material (`material: false`), or rename the file to 2025-07-01.md or later.');
+  });
+
+  it('should use the document\'s own notice period from documents.yaml', () => {
+    const registry = locked['documents.yaml']!.replace('  - id: terms-of-use\n', '  - id: terms-of-use\n    notice:\n      materialDays: 45\n');
+    expect(registry).toContain('materialDays: 45');
+    const result = run('new-version', content('new-notice-45', { ...locked, 'documents.yaml': registry }), ['terms-of-use', '--effective', '2025-07-10']);
+    expect(result.stdout).toContain("needs 45 days' notice, so published today (2025-06-01) it can take effect on July 16, 2025 (2025-07-16) at the earliest.");
+    expect(result.stdout).toContain('⚠ 2025-07-10 is sooner');
+  });
+
 });

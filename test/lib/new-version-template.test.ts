@@ -5,7 +5,7 @@ import { planNewVersion } from '../../src/lib/editor/new-version.ts';
 describe('the new-version template', () => {
   it('should give valid frontmatter when an editor follows it literally: remove the "# " of each key, delete the TODO lines', () => {
     const registry = [{ id: 'privacy-statement', title: 'Privacy Statement', kind: 'statement' as const, description: 'How we handle data.' }];
-    const plan = planNewVersion(registry, [{ path: 'privacy-statement/2024-01-01.mdx', text: '## Who we are {#who-we-are}\n\nText.\n' }], 'privacy-statement', '2027-01-01');
+    const plan = planNewVersion(registry, [{ path: 'privacy-statement/2024-01-01.mdx', text: '## Who we are {#who-we-are}\n\nText.\n' }], 'privacy-statement', '2027-01-01', { asOf: '2026-12-01' });
     const edited = plan.text
       .split('\n')
       .filter((line) => !line.includes('TODO(new-version)') && !line.startsWith('# then write'))

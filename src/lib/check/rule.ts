@@ -33,6 +33,11 @@ export interface ContentSources {
   lock?: SourceFile;
   /** Files that were not read: symbolic links, non-UTF-8 text, NUL bytes (src/node/read-content.ts). */
   refused?: Diagnostic[];
+  /**
+   * Names of the other files at the top of the content folder (not documents.yaml, links.yaml,
+   * versions.lock or README.md), which the site never reads: rule `content-stray-file`.
+   */
+  strays?: string[];
 }
 
 /** A version that passed the per-file rules. */
@@ -62,6 +67,8 @@ export interface RuleContext {
   asOf: CivilDate;
   /** Display path of a file relative to the content folder, e.g. `content/privacy-statement/2022-03-31.mdx`. */
   display: (path: string) => string;
+  /** Line of a document's `- id:` in documents.yaml, for findings about the entry (1 when unknown). */
+  registryLine: (id: string) => number;
 }
 
 /**

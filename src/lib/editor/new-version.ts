@@ -2,10 +2,10 @@
  * Start a new version of a document (`npm run new-version`): a copy of the newest version's text,
  * with fresh frontmatter that the content check refuses until the editor has filled it in.
  */
-import { formatDate, isCivilDate, type CivilDate } from '../dates.ts';
+import { addDays, formatDate, isCivilDate, type CivilDate } from '../dates.ts';
 import { isFrontmatterSyntaxError, readFrontmatter } from '../content/frontmatter.ts';
 import type { SourceFile } from '../check/rule.ts';
-import type { DocumentEntry } from '../content/schemas.ts';
+import { defaultNotice, type DocumentEntry } from '../content/schemas.ts';
 
 /** Marks the lines an editor must finish; rule `new-version-todo` reports every line that still has it. */
 import { NEW_VERSION_MARKER } from '../check/rules/new-version-todo.ts';
@@ -27,6 +27,12 @@ export interface NewVersionPlan {
   text: string;
   /** The version copied: its effective date and path. */
   from: { effective: CivilDate; path: string };
+  /**
+   * What the document's notice period allows: `days` from documents.yaml `notice.materialDays`
+   * (default 30), `earliest` the first effective date a material change published on the as-of
+   * date may have (as-of + days), and `short` when the date asked for is sooner than that.
+   */
+  notice: { days: number; earliest: CivilDate; short: boolean };
 }
 
 /**
@@ -36,12 +42,18 @@ export interface NewVersionPlan {
  * @param files Every version file (paths relative to the content folder).
  * @param document Document id, e.g. `privacy-statement`.
  * @param effective Effective date of the new version, `YYYY-MM-DD`.
+ * @param options `asOf`: today for the site (settings' as-of date), the earliest day the version can
+ *   be published; `history: true` when the editor is importing the document's past versions, which
+ *   admits an effective date on or before `asOf`.
  * @returns The new file's path and text.
  * @throws NewVersionError when the document is unknown or has no version to copy, the date is not
- *   a real `YYYY-MM-DD` date, a version with that date exists, or the date is not after the newest version's.
+ *   a real `YYYY-MM-DD` date, a version with that date exists, the date is not after the newest version's,
+ *   or (without `history`) it is not after `asOf`: a version in effect the moment it is published gives
+ *   readers no notice (issue 13, "Notice").
  */
-export function planNewVersion(documents: readonly DocumentEntry[], files: readonly SourceFile[], document: string, effective: string): NewVersionPlan {
-  if (!documents.some((d) => d.id === document)) {
+export function planNewVersion(documents: readonly DocumentEntry[], files: readonly SourceFile[], document: string, effective: string, { asOf, history = false }: { asOf: CivilDate; history?: boolean }): NewVersionPlan {
+  const entry = documents.find((d) => d.id === document);
+  if (!entry) {
     throw new NewVersionError(`There is no document "${document}". Documents: ${documents.map((d) => d.id).join(', ') || '(none: documents.yaml is missing or invalid)'}.`);
   }
   if (!isCivilDate(effective)) {
@@ -60,7 +72,17 @@ export function planNewVersion(documents: readonly DocumentEntry[], files: reado
     throw new NewVersionError(`A new version must take effect after the newest one (${newest.effective}, ${newest.path}); ${effective} is not after it. Choose a later date.`);
   }
   const extension = newest.path.endsWith('.md') ? 'md' : 'mdx';
-  return { path: `${document}/${effective}.${extension}`, text: newVersionText(newest.text, newest.effective), from: { effective: newest.effective, path: newest.path } };
+  const days = { ...defaultNotice, ...entry.notice }.materialDays;
+  const earliest = addDays(asOf, days);
+  if (effective <= asOf && !history) {
+    throw new NewVersionError(`${effective} is not after today (${asOf}, the as-of date): the version would be in effect the moment it is published, so readers get no notice. Choose a date after ${asOf}, and for a material change ${earliest} or later (the ${document} notice period is ${days} days). If you are importing the document's past versions, add --history.`);
+  }
+  return {
+    path: `${document}/${effective}.${extension}`,
+    text: newVersionText(newest.text, newest.effective),
+    from: { effective: newest.effective, path: newest.path },
+    notice: { days, earliest, short: effective < earliest },
+  };
 }
 
 /** The new file's text: fresh frontmatter (only a title override is kept) and the copied body. */

@@ -9,8 +9,9 @@ import { noticePeriodRule } from './notice-period.ts';
 import { safeMdxRule } from './safe-mdx.ts';
 import { internalLinksRule } from './internal-links.ts';
 import { correctionsRule } from './corrections.ts';
+import { correctionsCarriedRule } from './corrections-carried.ts';
 import { lockRule } from './lock.ts';
 import { newVersionTodoRule } from './new-version-todo.ts';
 
 /** Every whole-content rule. */
-export const contentRules: ContentRule[] = [anchorRule, deepLinkRule, noticePeriodRule, safeMdxRule, internalLinksRule, correctionsRule, lockRule, newVersionTodoRule];
+export const contentRules: ContentRule[] = [anchorRule, deepLinkRule, noticePeriodRule, safeMdxRule, internalLinksRule, correctionsRule, correctionsCarriedRule, lockRule, newVersionTodoRule];

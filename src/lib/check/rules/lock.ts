@@ -73,7 +73,10 @@ export const lockRule: ContentRule = ({ sources, versions, links, asOf, display 
     const entry = lock.get(key);
     if (!entry) {
       if (mustBeLocked(version.effective, version.frontmatter, asOf)) {
-        push(file, 1, 'lock-unlocked', `This version ${version.effective <= asOf ? `took effect on ${version.effective}` : `was published for notice on ${version.frontmatter.published}`} but is not in ${lockFile}. Run \`npm run lock\` and commit ${lockFile}.`);
+        const advice = version.effective <= asOf
+          ? `A new version must take effect after it is published: rename the file to a date after ${asOf} (\`npm run new-version\` prints the earliest date the notice period allows). If you are importing the document's past versions, run \`npm run lock -- --history\` and commit ${lockFile}.`
+          : `Run \`npm run lock\` and commit ${lockFile}.`;
+        push(file, 1, 'lock-unlocked', `This version ${version.effective <= asOf ? `took effect on ${version.effective}` : `was published for notice on ${version.frontmatter.published}`} but is not in ${lockFile}. ${advice}`);
       } else {
         push(file, 1, 'lock-pending', `This upcoming version is not locked yet. Run \`npm run lock\` and commit ${lockFile} with it (until the version is published, running it again after an edit locks the new text).`);
       }
