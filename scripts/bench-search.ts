@@ -18,12 +18,11 @@
  * Options: `--corpus <dir>` (GitHub ToS folder), `--runs <n>` (warm runs per query, default 5).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readArgs } from './cli.ts';
-import GithubSlugger from 'github-slugger';
 import { launchBrowser, serveSite } from '../test/helpers/browser.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -57,50 +56,21 @@ interface Corpus {
 }
 
 /**
- * Make one GitHub Terms of Service version acceptable to the content check: pin an anchor on every
- * heading (github-slugger, as GitHub renders them), point site-relative links at docs.github.com, and
- * unlink in-page links to sections this version does not have.
- */
-function convertGithubVersion(markdown: string): string {
-  const slugger = new GithubSlugger();
-  const anchors = new Set<string>();
-  let fenced = false;
-  const lines = markdown.split('\n').map((line) => {
-    if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
-    const heading = fenced ? null : /^(#{1,6})\s+(.+?)\s*#*\s*$/.exec(line);
-    if (!heading) return line;
-    const anchor = slugger.slug(heading[2]!).replace(/[^a-z0-9-]/g, '').replace(/-+/g, '-').replace(/^-|-$/g, '') || `section-${anchors.size + 1}`;
-    anchors.add(anchor);
-    return `${heading[1]} ${heading[2]} {#${anchor}}`;
-  });
-  return lines
-    .join('\n')
-    .replace(/\]\((\/[^)\s]*)\)/g, '](https://docs.github.com$1)')
-    .replace(/\[([^\]]*)\]\(#([^)\s]*)\)/g, (link, text: string, anchor: string) => (anchors.has(anchor) ? link : text));
-}
-
-/**
- * Convert GitHub's Terms of Service versions (`YYYY-MM-DD.md` with Jekyll front matter and HTML
- * comments) into a content folder of this project: one document `github-terms`, its versions as
- * `.md` files with our frontmatter (see convertGithubVersion), and a `documents.yaml`.
+ * Import GitHub's Terms of Service versions into a new content folder the way an editor would
+ * (`npm run import-markdown`, then `npm run lock`, which records a first lock's history), so the
+ * benchmark measures content that passes the check.
  *
  * @returns The content folder (a new temporary folder the caller removes).
+ * @throws Error when the import or the lock fails, with their output.
  */
 function convertGithubTerms(source: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'bench-search-content-'));
-  const versions = readdirSync(source).filter((name) => /^\d{4}-\d{2}-\d{2}\.md$/.test(name)).sort();
-  mkdirSync(join(dir, 'github-terms'));
-  versions.forEach((name, i) => {
-    const body = readFileSync(join(source, name), 'utf8')
-      .replace(/^---\n[\s\S]*?\n---\n/, '')
-      .replace(/<!--[\s\S]*?-->/g, '');
-    const frontmatter = i === 0 ? 'material: false\n' : `summary: GitHub's changes of ${name.slice(0, 10)}.\nmaterial: false\n`;
-    writeFileSync(join(dir, 'github-terms', name), `---\n${frontmatter}---\n\n${convertGithubVersion(body).trim()}\n`);
-  });
-  writeFileSync(
-    join(dir, 'documents.yaml'),
-    'documents:\n  - id: github-terms\n    title: GitHub Terms of Service\n    kind: terms\n    description: GitHub\'s Terms of Service, for measuring search.\n',
-  );
+  const script = (name: string, args: string[]) => {
+    const result = spawnSync(process.execPath, [join(root, 'scripts', `${name}.ts`), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, LEGAL_CONTENT_DIR: dir, LEGAL_AS_OF: '2026-11-30' } });
+    if (result.status !== 0) throw new Error(`npm run ${name} failed on the GitHub corpus:\n${result.stdout}\n${result.stderr}`);
+  };
+  script('import-markdown', [source, '--document', 'github-terms', '--out', dir, '--source-url', 'https://docs.github.com/en/site-policy/github-terms/github-terms-of-service']);
+  script('lock', []);
   return dir;
 }
 
@@ -148,17 +118,21 @@ async function timeQuery(page: import('playwright-core').Page, query: string): P
     const w = window as unknown as { benchTyped?: number; benchShown?: number };
     w.benchTyped = undefined;
     w.benchShown = undefined;
-    document.querySelector('pagefind-input input')!.addEventListener('input', () => (w.benchTyped = performance.now()));
+    // Timed from the last keystroke to the first change of the results after it (results of an
+    // earlier prefix, rendered between keystrokes, do not count).
+    document.querySelector('pagefind-input input')!.addEventListener('input', () => {
+      w.benchTyped = performance.now();
+      w.benchShown = undefined;
+    });
     const results = document.querySelector('pagefind-results')!;
     const observer = new MutationObserver(() => {
-      if (w.benchShown === undefined && results.querySelector('li.search-result')) {
-        w.benchShown = performance.now();
-        observer.disconnect();
-      }
+      if (w.benchTyped !== undefined && w.benchShown === undefined && results.querySelector('li.search-result')) w.benchShown = performance.now();
     });
     observer.observe(results, { childList: true, subtree: true });
   });
   await input.pressSequentially(query);
+  await page.waitForFunction(() => (window as unknown as { benchShown?: number }).benchShown !== undefined, undefined, { timeout: 30_000 });
+  await page.waitForTimeout(50); // a later keystroke's input event may still be on its way
   await page.waitForFunction(() => (window as unknown as { benchShown?: number }).benchShown !== undefined, undefined, { timeout: 30_000 });
   return page.evaluate(() => {
     const w = window as unknown as { benchTyped: number; benchShown: number };
