@@ -11,6 +11,7 @@ import { internalLinksRule } from './internal-links.ts';
 import { correctionsRule } from './corrections.ts';
 import { lockRule } from './lock.ts';
 import { newVersionTodoRule } from './new-version-todo.ts';
+import { writtenDatesRule } from './written-dates.ts';
 
 /** Every whole-content rule. */
-export const contentRules: ContentRule[] = [anchorRule, deepLinkRule, noticePeriodRule, safeMdxRule, internalLinksRule, correctionsRule, lockRule, newVersionTodoRule];
+export const contentRules: ContentRule[] = [anchorRule, deepLinkRule, noticePeriodRule, safeMdxRule, internalLinksRule, correctionsRule, lockRule, newVersionTodoRule, writtenDatesRule];
