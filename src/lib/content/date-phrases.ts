@@ -16,6 +16,7 @@ import type { Point } from 'unist';
 import * as chrono from 'chrono-node';
 import type { CivilDate } from '../dates.ts';
 import { pointsOf } from './jsx-attribute-places.ts';
+import { walk } from './mdast-walk.ts';
 
 /** What a date phrase states: the version's effective date, or the date its text was last updated. */
 export type DatePhraseKind = 'effective' | 'updated';
@@ -46,16 +47,11 @@ export function datePhrases(tree: Root, text: string): DatePhrase[] {
   const first = firstBlockOf(tree)?.position;
   const pointAt = pointsOf(text);
   const phrases: DatePhrase[] = [];
-  const visit = (node: Nodes) => {
-    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
-      const inFirstBlock = first !== undefined && node.position !== undefined && node.position.start.offset! >= first.start.offset! && node.position.end.offset! <= first.end.offset!;
-      for (const found of phrasesIn(blockText(node))) phrases.push({ ...found.phrase, place: placeOf(found.at, text, pointAt), inFirstBlock });
-      return;
-    }
-    if ('children' in node) for (const child of node.children) visit(child as Nodes);
-  };
-  // Blocks nest at most MAX_DEPTH deep (the allow-list of version-content.ts), so recursion is safe here.
-  visit(tree);
+  walk(tree, (node) => {
+    if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell') return;
+    const inFirstBlock = first !== undefined && node.position !== undefined && node.position.start.offset! >= first.start.offset! && node.position.end.offset! <= first.end.offset!;
+    for (const found of phrasesIn(blockText(node))) phrases.push({ ...found.phrase, place: placeOf(found.at, text, pointAt), inFirstBlock });
+  });
   return phrases;
 }
 
@@ -91,16 +87,16 @@ interface BlockText {
 
 function blockText(block: Nodes): BlockText {
   const result: BlockText = { value: '', pieces: [] };
-  const add = (node: Nodes) => {
+  // The same explicit-stack walk as mdast-walk.ts (a file may nest marks thousands deep); the block itself is skipped.
+  walk(block, (node) => {
+    if (node === block) return;
     if (node.type === 'text') {
       result.pieces.push({ from: result.value.length, node });
       result.value += node.value;
     } else if (node.type === 'break') result.value += '\n';
     else if (node.type === 'html') return; // inline tags (<sup>, <br>): the words around them are what a reader reads
-    else if ('children' in node) for (const child of node.children) add(child as Nodes);
-    else result.value += OPAQUE;
-  };
-  if ('children' in block) for (const child of block.children) add(child as Nodes);
+    else if (!('children' in node)) result.value += OPAQUE;
+  });
   return result;
 }
 
