@@ -3,7 +3,8 @@
  * `getCollection()`. Pages ask it for documents and for a version's rendered content.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildSiteModel, type Document, type Version } from '../lib/site/site-model.ts';
+import type { Document, Version } from '../lib/site/site-model.ts';
+import { statusPhases, type StatusPhase } from '../lib/site/status-phases.ts';
 import { formerAnchorsAt, type FormerAnchors } from '../lib/content/anchors.ts';
 import { resolveDeepLink, type DeepLink, type ResolvedDeepLink } from '../lib/site/deep-links.ts';
 import { resolveSettings, type Settings } from '../settings.ts';
@@ -13,7 +14,7 @@ import type { Correction } from '../lib/content/schemas.ts';
 export const settings: Settings = resolveSettings(process.env);
 
 type Entry = CollectionEntry<'versions'>;
-let cache: Promise<{ documents: Document[]; entries: Map<string, Entry>; byDocument: Map<string, Entry[]> }> | undefined;
+let cache: Promise<{ documents: Document[]; phases: Map<string, StatusPhase[]>; entries: Map<string, Entry>; byDocument: Map<string, Entry[]> }> | undefined;
 
 /**
  * Every document with its versions placed at the as-of date, in registry order.
@@ -31,6 +32,18 @@ export async function getDocument(id: string): Promise<Document> {
   const document = (await getDocuments()).find((d) => d.id === id);
   if (!document) throw new Error(`No document "${id}" in the registry`);
   return document;
+}
+
+/**
+ * A document's status phases: the build's model, then the document as it stands from each upcoming
+ * version's effective date on (src/lib/site/status-phases.ts), for pages read on later days.
+ *
+ * @throws Error when no document has that id.
+ */
+export async function getStatusPhases(id: string): Promise<StatusPhase[]> {
+  const phases = (await load()).phases.get(id);
+  if (!phases) throw new Error(`No document "${id}" in the registry`);
+  return phases;
 }
 
 /**
@@ -136,10 +149,11 @@ function load() {
       const [document, effective] = entry.id.split('/') as [string, string];
       return { document, effective, frontmatter: entry.data };
     });
-    const documents = buildSiteModel(
+    const phases = statusPhases(
       registry.map(({ data: { order, ...entry } }) => ({ entry, order })).sort((a, b) => a.order - b.order).map((r) => r.entry),
       inputs, settings.asOf, settings.base);
-    return { documents, entries, byDocument };
+    const documents = [...phases.values()].map(([built]) => built!.document);
+    return { documents, phases, entries, byDocument };
   })();
   return cache;
 }

@@ -74,6 +74,7 @@ describe.skipIf(!browserAvailable())('about-box deep links in Chromium', () => {
   it('should show the notice of the upcoming version on the home page (screenshot)', async () => {
     const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
+    await page.clock.setFixedTime(new Date('2025-06-01T12:00:00Z')); // the as-of date: later, the notice is gone (status-phases.test.ts)
     await page.goto(session.server.url);
     expect(await page.locator('.upcoming-notice').first().isVisible()).toBe(true);
     await page.screenshot({ path: `${shots}/home-notice.png`, fullPage: true });

@@ -71,12 +71,14 @@ describe('notice of the upcoming version at as-of 2025-06-01', () => {
     }
   });
 
-  it('should ship a hidden superseded notice, dated in the site\'s time zone, with an external script only', () => {
+  it('should ship the superseded notice in the hidden status phase of the next version\'s date, with the site\'s time zone and an external script only', () => {
     const page = readPage(site, '/privacy-statement/');
     const notice = page.querySelector('.superseded-notice')!;
-    expect(notice.hasAttribute('hidden')).toBe(true);
-    expect(notice.getAttribute('data-superseded-on')).toBe('2025-09-01');
-    expect(notice.getAttribute('data-time-zone')).toBe('America/Los_Angeles');
+    const phase = notice.closest('[data-phase]')!;
+    expect(phase.hasAttribute('hidden')).toBe(true);
+    expect([phase.getAttribute('data-phase-of'), phase.getAttribute('data-phase')]).toEqual(['privacy-statement', '2025-09-01']);
+    expect(page.querySelector('html')!.getAttribute('data-time-zone')).toBe('America/Los_Angeles');
+    expect(page.querySelector('html')!.getAttribute('data-as-of')).toBe('2025-06-01');
     expect(notice.querySelector('a')!.getAttribute('href')).toBe('/privacy-statement/2025-09-01/');
     const scripts = page.querySelectorAll('script');
     expect(scripts.length).toBeGreaterThan(0);

@@ -44,9 +44,11 @@ describe('a first current version with an upcoming one, as of 2027-01-14', () =>
   });
 
   it('should print "Takes effect" and "Published" on the upcoming version, never a future "Last updated"', () => {
-    const dates = readPage(run.outDir, '/privacy-statement/2027-01-15/').querySelector('.version__dates')!;
+    // What the page says as built (the status phase from January 15, 2027 on, hidden, says "Effective" and "Last updated" that day).
+    const dates = readPage(run.outDir, '/privacy-statement/2027-01-15/').querySelector('.version__dates [data-phase="2027-01-14"]')!;
     expect(text(dates)).not.toContain('Last updated');
     expect(dates.querySelectorAll('span').map(text)).toEqual(['Takes effect January 15, 2027', 'Published November 2, 2026']);
+    expect(text(readPage(run.outDir, '/privacy-statement/2027-01-15/').querySelector('.version__dates [data-phase="2027-01-15"][hidden]'))).toBe('Effective January 15, 2027Last updated January 15, 2027');
     expect(text(readPage(run.outDir, '/privacy-statement/').querySelector('.version__dates'))).toContain('Last updated March 31, 2022');
   });
 
@@ -64,7 +66,7 @@ describe('a first current version with an upcoming one, as of 2027-01-14', () =>
   it('should label the first version "First version" on the history page and show when the upcoming one was published for notice', () => {
     const history = readPage(run.outDir, '/privacy-statement/history/');
     const first = history.querySelector('[data-effective="2022-03-31"]')!;
-    expect(first.querySelectorAll('.badge').map(text)).toEqual(['Current', 'First version']);
+    expect(first.querySelectorAll('.badge').filter((badge) => !badge.closest('[hidden]')).map(text)).toEqual(['Current', 'First version']);
     const upcoming = history.querySelector('[data-effective="2027-01-15"]')!;
     expect(text(upcoming.querySelector('.history__dates'))).toBe('Published for notice on November 2, 2026.');
     expect(text(history)).not.toContain('Last updated January 15, 2027');

@@ -62,8 +62,19 @@ describe('fixture site at as-of date 2025-06-01', () => {
     expect(readPage(site, '/privacy-statement/').querySelector('article')!.getAttribute('data-effective')).toBe('2024-03-01');
   });
 
-  it('should not show a banner on the page of the current version', () => {
-    expect(readPage(site, '/privacy-statement/2024-03-01/').querySelector('.banner')).toBeNull();
+  it('should say on the current version\'s dated page, in the words of the document page, that it is the version in effect', () => {
+    const said = (path: string) => text(readPage(site, path).querySelector('.banner'));
+    expect(said('/privacy-statement/2024-03-01/')).toBe('Current version. This is the version in effect as of June 1, 2025.');
+    expect(said('/privacy-statement/')).toBe(said('/privacy-statement/2024-03-01/'));
+    expect(said('/terms-of-use/2023-06-01/')).toBe('Current version. This is the version in effect as of June 1, 2025.');
+    expect(readPage(site, '/privacy-statement/2024-03-01/').querySelector('.banner')!.closest('[hidden]')).toBeNull();
+  });
+
+  it('should carry, hidden for the script, what the dated pages say once the upcoming version takes effect', () => {
+    const later = (path: string) => readPage(site, path).querySelector('[data-phase-of="privacy-statement"][data-phase="2025-09-01"][hidden] .banner');
+    expect(text(later('/privacy-statement/2025-09-01/'))).toBe('Current version. This is the version in effect as of September 1, 2025.');
+    expect(text(later('/privacy-statement/2024-03-01/'))).toContain('Archived version. This version was in effect from March 1, 2024 to August 31, 2025.');
+    expect(readPage(site, '/privacy-statement/2023-01-15/').querySelector('[data-phase-of]')).toBeNull();
   });
 
   it('should list every version newest first on the history page with status, summary and material flag', () => {

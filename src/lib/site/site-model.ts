@@ -5,6 +5,7 @@
 import type { CivilDate } from '../dates.ts';
 import type { Correction, DocumentEntry, Frontmatter } from '../content/schemas.ts';
 import { placeVersions, type VersionStatus } from './timeline.ts';
+import { lastUpdatedOf } from '../content/version-dates.ts';
 import { defaultComparePair, type ComparePair } from './compare-pair.ts';
 import { correctionsPath, documentPath, historyPath, versionPath, withBase } from './urls.ts';
 
@@ -107,7 +108,7 @@ export function buildSiteModel(entries: readonly DocumentEntry[], inputs: readon
       (v): Version => ({
         document: entry.id,
         effective: v.effective,
-        lastUpdated: v.status === 'upcoming' ? undefined : latestCorrection(v.frontmatter.corrections) ?? v.frontmatter.lastUpdated ?? v.effective,
+        lastUpdated: v.status === 'upcoming' ? undefined : lastUpdatedOf(v.effective, v.frontmatter),
         corrections: publishedCorrections(v.frontmatter.corrections, withBase(base, correctionsPath(entry.id, v.effective))),
         correctionsUrl: v.frontmatter.corrections?.length ? withBase(base, correctionsPath(entry.id, v.effective)) : undefined,
         title: v.frontmatter.title ?? entry.title,
@@ -145,9 +146,4 @@ function publishedCorrections(corrections: readonly Correction[] | undefined, pa
   return (corrections ?? [])
     .map(({ date, reason, changed }, index) => ({ date, reason, number: index + 1, redlineUrl: changed ? `${pageUrl}#correction-${index + 1}` : undefined }))
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.number - b.number));
-}
-
-/** The date of the latest correction, `YYYY-MM-DD`, or `undefined` when there is none (issue 6). */
-function latestCorrection(corrections: readonly Correction[] | undefined): CivilDate | undefined {
-  return corrections?.map((c) => c.date).sort().at(-1);
 }

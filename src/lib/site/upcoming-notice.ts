@@ -40,16 +40,3 @@ export function upcomingNotices(document: Document, base: string): UpcomingNotic
     changesUrl: withBase(base, changesPath(document.id, version.effective)),
   }));
 }
-
-/**
- * What a page of a current version needs to say "This text has been superseded" when it is read
- * (from a cache) on or after the next version's effective date.
- *
- * @returns The next version's effective date and URL, or `undefined` when the version is not the
- *   current one or nothing follows it.
- */
-export function supersession(document: Document, effective: CivilDate): { on: CivilDate; url: string } | undefined {
-  const version = document.versions.find((v) => v.effective === effective);
-  const next = version?.status === 'current' ? document.upcoming[0] : undefined;
-  return next && { on: next.effective, url: next.url };
-}

@@ -12,6 +12,7 @@ import { correctionsRule } from './corrections.ts';
 import { correctionsCarriedRule } from './corrections-carried.ts';
 import { lockRule } from './lock.ts';
 import { newVersionTodoRule } from './new-version-todo.ts';
+import { writtenDatesRule } from './written-dates.ts';
 
 /** Every whole-content rule. */
-export const contentRules: ContentRule[] = [anchorRule, deepLinkRule, noticePeriodRule, safeMdxRule, internalLinksRule, correctionsRule, correctionsCarriedRule, lockRule, newVersionTodoRule];
+export const contentRules: ContentRule[] = [anchorRule, deepLinkRule, noticePeriodRule, safeMdxRule, internalLinksRule, correctionsRule, correctionsCarriedRule, lockRule, newVersionTodoRule, writtenDatesRule];
