@@ -28,15 +28,21 @@
  * - `lock-stale`: the lock does not record the version as it is, and `npm run lock` may update it
  *   (corrections appended in order, or a draft not yet published when it was locked).
  * - `lock-version-removed`: a locked version's file is gone.
+ * - `lock-former-id`: entries are locked under a former id of a renamed document (a warning: they
+ *   are read as the same versions under the new id, see lock-renames.ts; `npm run lock` moves them).
+ *
+ * A document renamed without `formerIds` finds its versions unlocked and its old entries removed;
+ * both messages then say to add `formerIds: [old-id]`.
  */
 import type { CheckedVersion, ContentRule } from '../rule.ts';
 import type { Diagnostic, Severity } from '../../diagnostics.ts';
 import { frontmatterLineOf, isFrontmatterSyntaxError, readFrontmatter } from '../../content/frontmatter.ts';
 import { isFormat1, judgeVersion, LOCK_FILE, lockKey, LockSyntaxError, mustBeLocked, parseLock, type Lock, type LockProblem } from '../lock.ts';
 import { lockProblemMessage, missingLockMessage, oldFormatMessage } from '../lock-messages.ts';
+import { lockedUnderOtherId, renameAdvice, underCurrentIds } from '../lock-renames.ts';
 
 /** Compare every version with the lock. */
-export const lockRule: ContentRule = ({ sources, versions, asOf, display }) => {
+export const lockRule: ContentRule = ({ sources, documents, versions, asOf, display }) => {
   const diagnostics: Diagnostic[] = [];
   const lockFile = display(LOCK_FILE);
   const push = (file: string, line: number, ruleId: string, message: string, severity: Severity = 'error') =>
@@ -47,14 +53,21 @@ export const lockRule: ContentRule = ({ sources, versions, asOf, display }) => {
     else if (versions.length > 0) push(lockFile, 1, 'lock-missing', `There is no ${lockFile}. No version is in effect or published yet; before one is, run \`npm run lock\` and commit ${lockFile}.`, 'warning');
     return diagnostics;
   }
-  let lock: Lock;
+  let read: Lock;
   try {
-    lock = parseLock(sources.lock.text);
+    read = parseLock(sources.lock.text);
   } catch (error) {
     if (!(error instanceof LockSyntaxError)) throw error;
     push(lockFile, error.line, 'lock-syntax', `${error.message}. The lock is written by \`npm run lock\`: restore it from git (git checkout ${lockFile}) rather than editing it.`);
     return diagnostics;
   }
+  const { lock, moved } = underCurrentIds(read, documents);
+  if (moved.length > 0) {
+    const first = moved[0]!;
+    push(lockFile, read.get(first.from)!.line, 'lock-former-id', `${lockFile} records ${moved.length === 1 ? 'a version' : `${moved.length} versions`} under a former id (${moved.map((m) => `${m.from} -> ${m.to}`).join(', ')}). They are read as the same versions under the new id; run \`npm run lock\` to write them so, and commit ${lockFile}.`, 'warning');
+  }
+  const registered = new Set(documents.map((d) => d.id));
+  const registry = display('documents.yaml');
   const old = [...lock.values()].filter(isFormat1);
   if (old.length > 0) push(lockFile, old[0]!.line, 'lock-format', oldFormatMessage(old.length, lockFile));
 
@@ -65,7 +78,10 @@ export const lockRule: ContentRule = ({ sources, versions, asOf, display }) => {
     const file = display(version.path);
     const entry = lock.get(key);
     if (!entry) {
-      if (mustBeLocked(version.effective, version.frontmatter, asOf)) {
+      const renamed = lockedUnderOtherId(lock, version, registered);
+      if (renamed !== undefined) {
+        push(file, 1, 'lock-unlocked', `This version is not in ${lockFile} as ${key}, but ${lockFile} has the same text as ${renamed}. ${renameAdvice(renamed.split('/')[0]!, version.document, registry)}`);
+      } else if (mustBeLocked(version.effective, version.frontmatter, asOf)) {
         const advice = version.effective <= asOf
           ? `A new version must take effect after it is published: rename the file to a date after ${asOf} (\`npm run new-version\` prints the earliest date the notice period allows). If you are importing the document's past versions, run \`npm run lock -- --history\` and commit ${lockFile}.`
           : `Run \`npm run lock\` and commit ${lockFile}.`;
@@ -89,7 +105,9 @@ export const lockRule: ContentRule = ({ sources, versions, asOf, display }) => {
   for (const [key, entry] of lock) {
     if (!present.has(key) && !sources.files.some((f) => f.path.replace(/\.mdx?$/, '') === key)) {
       const name = entry.file ? display(`${key.split('/')[0]}/${entry.file}`) : `${display(`${key}.mdx`)} (or .md)`;
-      push(lockFile, entry.line, 'lock-version-removed', `The locked version ${key} no longer exists. Published versions are never deleted or renamed: restore ${name} from git.`);
+      const renamedTo = versions.find((v) => !lock.has(lockKey(v.document, v.effective)) && lockedUnderOtherId(new Map([[key, entry]]), v, registered) === key);
+      const rename = renamedTo ? ` ${renameAdvice(key.split('/')[0]!, renamedTo.document, registry)}` : '';
+      push(lockFile, entry.line, 'lock-version-removed', `The locked version ${key} no longer exists. Published versions are never deleted or renamed: restore ${name} from git.${rename}`);
     }
   }
   return diagnostics;
