@@ -105,7 +105,7 @@ export const lockRule: ContentRule = ({ sources, documents, versions, asOf, disp
   for (const [key, entry] of lock) {
     if (!present.has(key) && !sources.files.some((f) => f.path.replace(/\.mdx?$/, '') === key)) {
       const name = entry.file ? display(`${key.split('/')[0]}/${entry.file}`) : `${display(`${key}.mdx`)} (or .md)`;
-      const renamedTo = versions.find((v) => !lock.has(lockKey(v.document, v.effective)) && lockedUnderOtherId(new Map([[key, entry]]), v, registered) === key);
+      const renamedTo = versions.find((v) => lockedUnderOtherId(new Map([[key, entry]]), v, registered) === key);
       const rename = renamedTo ? ` ${renameAdvice(key.split('/')[0]!, renamedTo.document, registry)}` : '';
       push(lockFile, entry.line, 'lock-version-removed', `The locked version ${key} no longer exists. Published versions are never deleted or renamed: restore ${name} from git.${rename}`);
     }
