@@ -9,7 +9,12 @@
  * `npm run lock -- --compare <git-ref>` (the pull-request workflow runs it): compare the lock with
  * the one at the merge base of <git-ref> and HEAD (<git-ref> itself for a pull request's merge
  * commit), print each entry removed or rewritten as `file:line:column: error: message [rule-id]`,
- * and exit 1 if there is any (see compareLocks in src/lib/check/lock.ts). Writes nothing.
+ * and each deep-link key the base lock records that the new one dropped (`lock-link-entry-removed`),
+ * and exit 1 if there is any (see compareLocks in src/lib/check/lock.ts, droppedLinks in
+ * src/lib/check/lock-links.ts). Writes nothing.
+ *
+ * The lock also records every deep-link key of links.yaml with its target (planLinks): a key the
+ * lock records and links.yaml dropped is refused (exit 1) and kept in the lock.
  *
  * Environment: LEGAL_CONTENT_DIR, LEGAL_AS_OF (see src/settings.ts).
  */
@@ -19,8 +24,9 @@ import { isAbsolute, join, relative } from 'node:path';
 import { readArgs } from './cli.ts';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../src/lib/diagnostics.ts';
 import { count } from '../src/lib/editor-messages.ts';
-import { changedVersionAdvice, lockedStatus, lockProblemMessage, lockRewriteMessage } from '../src/lib/check/lock-messages.ts';
-import { compareLocks, LOCK_FILE, lockKey, LockSyntaxError, parseLock, planLock, serializeLock, type Lock } from '../src/lib/check/lock.ts';
+import { changedVersionAdvice, droppedLinkMessage, lockedStatus, lockProblemMessage, lockRewriteMessage, removedLinkMessage } from '../src/lib/check/lock-messages.ts';
+import { compareLocks, LOCK_FILE, lockKey, LockSyntaxError, parseLockFile, planLock, serializeLock, type LockFile } from '../src/lib/check/lock.ts';
+import { droppedLinks, planLinks } from '../src/lib/check/lock-links.ts';
 import { lockedUnderOtherId, renameAdvice, twinUnderOtherId, underCurrentIds } from '../src/lib/check/lock-renames.ts';
 import { readRegistry } from '../src/lib/content/registry.ts';
 import { readContent } from '../src/node/read-content.ts';
@@ -34,7 +40,8 @@ gains corrections; see content/README.md, "Published versions are locked"). A ne
 effect (a backdated one, which readers never saw before it applied) is refused unless --history says
 that the document's history is being imported; the lock records such versions as imported. With --compare, write
 nothing: compare the lock with the one at the merge base of <git-ref> and HEAD, and fail on any entry
-removed or rewritten (the pull-request check). Exit 0 fine, 1 content refused, 2 usage or internal error.
+removed or rewritten, or any deep-link key dropped (the pull-request check). Deep-link keys of
+links.yaml are recorded too; one that the lock records and links.yaml dropped is refused. Exit 0 fine, 1 content refused, 2 usage or internal error.
 Environment: LEGAL_CONTENT_DIR, LEGAL_AS_OF.`;
 
 try {
@@ -59,9 +66,11 @@ function lock(settings: Settings, path: string, shown: string, history: boolean)
   }
   const text = lockText(path, shown);
   const existed = text !== undefined;
+  const currentFile: LockFile = existed ? readLock(text, shown) : { versions: new Map(), links: undefined };
   // Entries locked under a former id of a renamed document are its versions: written under the new id.
-  const { lock: current, moved } = underCurrentIds(existed ? readLock(text, shown) : new Map(), result.documents);
+  const { lock: current, moved } = underCurrentIds(currentFile.versions, result.documents);
   const plan = planLock(result.versions, current, settings.asOf);
+  const links = planLinks(result.links, currentFile.links);
   const registered = new Set(result.documents.map((d) => d.id));
   const registry = `${settings.contentDir.replace(/\/$/, '')}/documents.yaml`;
   // A version added to an existing lock on or after its effective date took effect without ever
@@ -86,6 +95,10 @@ function lock(settings: Settings, path: string, shown: string, history: boolean)
   for (const key of plan.corrected) console.log(`  corrected   ${key} (new correction recorded)`);
   for (const key of plan.updatedDrafts) console.log(`  re-locked   ${key} (not published yet)`);
   for (const key of plan.migrated) console.log(`  migrated    ${key} (rewritten in lock format 2: file name, dates and corrections)`);
+  for (const key of links.added) console.log(`  recorded    deep link ${key} -> ${links.links.get(key)!.target}`);
+  for (const { key, from, to } of links.repointed) console.log(`  repointed   deep link ${key}: ${from} -> ${to}`);
+  const linksFile = `${settings.contentDir.replace(/\/$/, '')}/links.yaml`;
+  for (const { key, target } of links.removed) console.error(`  refused     deep link ${key}: ${removedLinkMessage(key, target, linksFile, shown, result.links === undefined)} [lock-link-removed]`);
   for (const key of plan.refused) {
     const version = result.versions.find((v) => `${v.document}/${v.effective}` === key)!;
     const problems = plan.problems.get(key) ?? [];
@@ -99,8 +112,8 @@ function lock(settings: Settings, path: string, shown: string, history: boolean)
     const subject = { ...version, lockedPublished: current.get(key)?.published };
     for (const problem of problems) console.error(`              - ${lockProblemMessage(problem, subject, settings.asOf, shown)} [${problem.rule}]`);
   }
-  const changed = moved.length + plan.added.length + plan.corrected.length + plan.updatedDrafts.length + plan.migrated.length > 0;
-  if (changed) writeFileSync(path, serializeLock(plan.lock));
+  const changed = moved.length + plan.added.length + plan.corrected.length + plan.updatedDrafts.length + plan.migrated.length + links.added.length + links.repointed.length > 0;
+  if (changed) writeFileSync(path, serializeLock(plan.lock, links.links));
   if (backdated.length > 0 && plan.refused.length === 0) {
     if (changed) console.error(`  ${shown} was updated for the other versions listed above; commit it with your change.`);
     console.error(`\n✖ Refused to lock ${count(backdated.length, 'version')} already in effect: ${backdated.join(', ')}.`);
@@ -110,8 +123,12 @@ function lock(settings: Settings, path: string, shown: string, history: boolean)
     if (changed) console.error(`  ${shown} was updated for the other versions listed above; commit it with your change.`);
     console.error(`\n✖ Refused to lock ${count(plan.refused.length, 'version')} whose text changed after ${plan.refused.length === 1 ? 'it was' : 'they were'} published: ${plan.refused.join(', ')}. ${shown} still records ${plan.refused.length === 1 ? 'its' : 'their'} earlier text, so \`npm run check\` fails until you follow the advice above.`);
     process.exitCode = 1;
+  } else if (links.removed.length > 0) {
+    if (changed) console.error(`  ${shown} was updated for the other changes listed above; commit it with your change.`);
+    console.error(`\n✖ Refused: ${count(links.removed.length, 'deep-link key')} that ${shown} records ${links.removed.length === 1 ? 'is' : 'are'} missing from ${linksFile}: ${links.removed.map((l) => l.key).join(', ')}. ${shown} keeps ${links.removed.length === 1 ? 'it' : 'them'}; put ${links.removed.length === 1 ? 'it' : 'them'} back in ${linksFile} as the advice above says.`);
+    process.exitCode = 1;
   } else {
-    console.log(changed ? `✔ ${shown} updated: commit it with your change.` : `✔ ${shown} is up to date (${count(plan.lock.size, 'version')} locked).`);
+    console.log(changed ? `✔ ${shown} updated: commit it with your change.` : `✔ ${shown} is up to date (${count(plan.lock.size, 'version')} locked${links.links.size > 0 ? `; ${count(links.links.size, 'deep-link key')} recorded` : ''}).`);
   }
 }
 
@@ -129,28 +146,35 @@ function compare(ref: string, path: string, shown: string, settings: Settings) {
   // documents.yaml) is the same entry under its new id, whichever id each lock has it under.
   const registryFile = readContent(settings.contentDir).registry;
   const documents = registryFile ? readRegistry('documents.yaml', registryFile.text).documents : [];
-  const base = underCurrentIds(readLock(git(['show', `${baseCommit}:${inRepo}`], top), `${shown} on ${ref}`), documents).lock;
+  const base = readLock(git(['show', `${baseCommit}:${inRepo}`], top), `${shown} on ${ref}`);
   const text = lockText(path, shown);
-  const next = underCurrentIds(text !== undefined ? readLock(text, shown) : new Map(), documents).lock;
+  const next: LockFile = text !== undefined ? readLock(text, shown) : { versions: new Map(), links: undefined };
+  const baseVersions = underCurrentIds(base.versions, documents).lock;
+  const nextVersions = underCurrentIds(next.versions, documents).lock;
   const registered = new Set(documents.map((d) => d.id));
   const registry = `${settings.contentDir.replace(/\/$/, '')}/documents.yaml`;
-  const diagnostics: Diagnostic[] = compareLocks(base, next, settings.asOf).map((rewrite) => {
-    const twin = rewrite.rule === 'lock-entry-removed' ? twinUnderOtherId(next, rewrite.key, base.get(rewrite.key)!, registered) : undefined;
+  const diagnostics: Diagnostic[] = compareLocks(baseVersions, nextVersions, settings.asOf).map((rewrite) => {
+    const twin = rewrite.rule === 'lock-entry-removed' ? twinUnderOtherId(nextVersions, rewrite.key, baseVersions.get(rewrite.key)!, registered) : undefined;
     const rename = twin === undefined ? '' : ` ${renameAdvice(rewrite.key.split('/')[0]!, twin.split('/')[0]!, registry)}`;
     return { file: shown, line: rewrite.line || 1, column: 1, ruleId: rewrite.rule, severity: 'error', message: `${lockRewriteMessage(rewrite, ref, shown)}${rename}` };
   });
+  const dropped = droppedLinks(base.links, next.links);
+  for (const link of dropped) diagnostics.push({ file: shown, line: 1, column: 1, ruleId: link.rule, severity: 'error', message: droppedLinkMessage(link, ref, shown) });
   for (const diagnostic of diagnostics) console.log(formatDiagnostic(diagnostic));
+  const baseKeys = base.links?.size ?? 0;
   if (diagnostics.length > 0) {
-    console.log(`\n✖ ${count(diagnostics.length, 'entry', 'entries')} of ${shown} on ${ref} removed or rewritten.`);
+    const entries = diagnostics.length - dropped.length;
+    if (entries > 0) console.log(`\n✖ ${count(entries, 'entry', 'entries')} of ${shown} on ${ref} removed or rewritten.`);
+    if (dropped.length > 0) console.log(`${entries > 0 ? '' : '\n'}✖ ${count(dropped.length, 'deep-link key')} of ${shown} on ${ref} dropped: ${dropped.map((d) => d.key).join(', ')}.`);
     process.exitCode = 1;
   } else {
-    console.log(`✔ ${shown} keeps every entry of ${ref} (${count(base.size, 'entry', 'entries')}), with corrections only appended.`);
+    console.log(`✔ ${shown} keeps every entry of ${ref} (${count(base.versions.size, 'entry', 'entries')}), with corrections only appended${baseKeys > 0 ? `, and every deep-link key (${baseKeys})` : ''}.`);
   }
 }
 
-function readLock(text: string, name: string): Lock {
+function readLock(text: string, name: string): LockFile {
   try {
-    return parseLock(text);
+    return parseLockFile(text);
   } catch (error) {
     if (error instanceof LockSyntaxError) throw new Error(`${name}:${error.line}: ${error.message}. [lock-syntax]`, { cause: error });
     throw error;

@@ -1,8 +1,9 @@
 /**
  * `npm run pr-summary -- --base <git-ref>`: print a Markdown summary of every document changed in
  * the content folder since the merge base of <git-ref> and HEAD (working-tree changes and new,
- * untracked files included), with each new version's diff from `npm run diff`, the lock file
- * changes and the check result. The pull-request workflow posts it as a comment.
+ * untracked files included), with each new version's diff from `npm run diff`, the deep-link
+ * keys added, repointed or removed and the anchors that current or upcoming versions lose, the lock
+ * file changes and the check result. The pull-request workflow posts it as a comment.
  *
  * Exit codes: 0 when the summary was printed (whatever the check found), 1 on usage or git errors.
  * Environment: LEGAL_CONTENT_DIR, LEGAL_AS_OF (see src/settings.ts).
@@ -85,7 +86,7 @@ try {
     diffs.set(document, [...(diffs.get(document) ?? []), versionDiff(document, previous.effective, effective, contentDir)]);
   }
   const root = relative(cwd, contentDir).split('\\').join('/') || '.';
-  console.log(prSummary({ base: values.base, baseCommit, root, documents: check.documents, versions: check.versions, changed, diagnostics: check.diagnostics, diffs, asOf: settings.asOf }));
+  console.log(prSummary({ base: values.base, baseCommit, root, documents: check.documents, versions: check.versions, links: check.links, changed, diagnostics: check.diagnostics, diffs, asOf: settings.asOf }));
 } catch (error) {
   console.error(error instanceof Error ? `✖ ${error.message}` : error);
   process.exitCode = 1;

@@ -4,6 +4,7 @@
  * construct, says what was found and shows what to write instead. Rule ids are chosen by the
  * callers (content-check.ts, registry.ts, frontmatter.ts); this module only words the message.
  */
+import { distance } from 'fastest-levenshtein';
 
 /** The parts of a zod 4 issue this module reads (kept structural, so any zod issue fits). */
 export interface SchemaIssue {
@@ -119,6 +120,13 @@ export function yamlProblem(error: { code?: string; message: string }, sourceLin
   if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && colon) {
     return `a colon followed by a space inside a value confuses YAML: put the value in quotes, e.g. ${colon[1]!.trim()}: ${JSON.stringify(colon[2])}`;
   }
+  // `privacy-rights privacy-statement#your-rights`: a key and its value with no colon between them, which
+  // YAML reads as a key that never gets its value (MISSING_CHAR) or, on a first line, as a key
+  // continued on the next line (MULTILINE_IMPLICIT_KEY).
+  const bare = sourceLine?.match(/^\s*(?:-\s+)?([\w.-]+)\s+([^\s:#"'][^:]*?)\s*$/);
+  if (bare && (error.code === 'MULTILINE_IMPLICIT_KEY' || (error.code === 'MISSING_CHAR' && /map values/.test(own)))) {
+    return `this line has no colon between the key and its value: write ${bare[1]}: ${bare[2]}`;
+  }
   switch (error.code) {
     case 'BLOCK_AS_IMPLICIT_KEY':
     case 'MULTILINE_IMPLICIT_KEY':
@@ -128,7 +136,9 @@ export function yamlProblem(error: { code?: string; message: string }, sourceLin
     case 'TAB_AS_INDENT':
       return 'this line is indented with a tab: indent with spaces instead';
     case 'MISSING_CHAR':
-      return `${own.charAt(0).toLowerCase()}${own.slice(1)}: close the quotes, or remove them`;
+      if (/quote/i.test(own)) return `${own.charAt(0).toLowerCase()}${own.slice(1)}: close the quotes, or remove them`;
+      if (/map values/.test(own)) return 'a key on this line has no value: write each entry as `key: value`, with a colon and a space after the key';
+      return `${own.charAt(0).toLowerCase()}${own.slice(1)}`;
     default:
       return own;
   }
@@ -158,4 +168,50 @@ export function mdxProblem(reason: string): string {
  */
 export function count(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+/** How many choices a message lists before "and N more". */
+const LISTED = 12;
+
+/**
+ * The choice an editor most likely meant: the closest by edit distance (Levenshtein), when it is
+ * close enough to be a slip (at most a third of the longer word's characters, at least 2), or one
+ * that contains every hyphen-separated word of what was written (`rights` for `your-rights`).
+ *
+ * @param wanted What the editor wrote, e.g. `contact-su`.
+ * @param choices The valid values, e.g. a version's anchors.
+ * @returns The choice, or undefined when none is close.
+ */
+export function closestChoice(wanted: string, choices: Iterable<string>): string | undefined {
+  let best: { choice: string; score: number } | undefined;
+  const words = wanted.toLowerCase().split(/[-_\s]+/).filter(Boolean);
+  for (const choice of choices) {
+    if (choice === wanted) return choice;
+    const d = distance(wanted.toLowerCase(), choice.toLowerCase());
+    const slip = d <= Math.max(2, Math.floor(Math.max(wanted.length, choice.length) / 3));
+    const contains = words.length > 0 && words.every((word) => choice.toLowerCase().split('-').includes(word));
+    const score = slip ? d : contains ? 100 + d : Infinity;
+    if (score < (best?.score ?? Infinity)) best = { choice, score };
+  }
+  return best?.choice;
+}
+
+/**
+ * A list of valid choices for a message: the one the editor most likely meant first (see
+ * closestChoice), then the others in their order, at most 12, then "and N more".
+ *
+ * @param wanted What the editor wrote.
+ * @param choices The valid values.
+ * @param show How each is written in the message (default `#id`).
+ * @returns E.g. "Did you mean #contact-us? Anchors: #contact-us, #what-we-collect" when `label` is
+ *   "Anchors"; "(none)" after the label when there are no choices.
+ */
+export function choicesMessage(wanted: string, choices: Iterable<string>, label: string, show = (id: string) => `#${id}`): string {
+  const all = [...choices];
+  if (all.length === 0) return `${label}: (none).`;
+  const meant = closestChoice(wanted, all);
+  const ordered = meant === undefined ? all : [meant, ...all.filter((id) => id !== meant)];
+  const listed = ordered.slice(0, LISTED).map(show).join(', ');
+  const more = ordered.length > LISTED ? `, and ${ordered.length - LISTED} more` : '';
+  return `${meant === undefined ? '' : `Did you mean ${show(meant)}? `}${label}: ${listed}${more}.`;
 }

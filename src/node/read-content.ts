@@ -9,6 +9,9 @@ import type { ContentSources, SourceFile } from '../lib/check/content-check.ts';
 import { decodeSource } from '../lib/content/source-text.ts';
 import type { Diagnostic } from '../lib/diagnostics.ts';
 
+/** The files the top of the content folder holds; any other is reported by the check (`content-stray-file`). */
+const TOP_FILES = new Set(['documents.yaml', 'links.yaml', 'versions.lock', 'README.md']);
+
 /**
  * Read `documents.yaml`, `links.yaml` and `versions.lock` (when present) and every file in the subfolders of a content folder.
  *
@@ -51,10 +54,12 @@ export function readContent(contentDir: string, cwd: string = process.cwd()): Co
   const links = top('links.yaml');
   const lock = top('versions.lock');
   const folders: string[] = [];
+  const strays: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (entry.name.startsWith('.')) continue;
     if (entry.isDirectory()) folders.push(entry.name);
     else if (entry.isSymbolicLink()) read(entry.name);
+    else if (!TOP_FILES.has(entry.name)) strays.push(entry.name);
   }
   const files: SourceFile[] = [];
   for (const folder of folders) {
@@ -63,7 +68,7 @@ export function readContent(contentDir: string, cwd: string = process.cwd()): Co
       if (file) files.push(file);
     }
   }
-  return { root, registry, files, folders, links, lock, refused };
+  return { root, registry, files, folders, links, lock, refused, strays };
 }
 
 function isLink(path: string): boolean {

@@ -69,7 +69,7 @@ describe('bad input', () => {
   it('should reject a registry entry with no versions', () => {
     const { status, output } = check('empty', { 'cookie-notice/2022-03-31.mdx': undefined });
     expect(status).toBe(1);
-    expect(output).toMatch(/content\/documents\.yaml:1:1: error: The document "cookie-notice" has no versions\. Add content\/cookie-notice\/YYYY-MM-DD\.mdx.*\[document-no-versions\]/);
+    expect(output).toMatch(/content\/documents\.yaml:6:1: error: The document "cookie-notice" has no versions\. Add content\/cookie-notice\/YYYY-MM-DD\.mdx.*\[document-no-versions\]/);
   });
 
   it('should require a summary on every version but the first, pointing at the frontmatter', () => {

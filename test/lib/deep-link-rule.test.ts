@@ -24,7 +24,7 @@ describe('deep-link rule', () => {
     const found = only(checkFiles(files('about-box: privacy-statement\nprivacy-rights: privacy-statement#your-rights\n')), 'deep-link');
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ file: 'content/links.yaml', line: 2, ruleId: 'deep-link-anchor', severity: 'error' });
-    expect(found[0]!.message).toBe('The deep link "privacy-rights" points to privacy-statement#your-rights, but the current version 2022-03-31 (content/privacy-statement/2022-03-31.mdx) has no anchor "your-rights". Pin {#your-rights} on the section, declare it under formerAnchors if the section was renamed, or point "privacy-rights" at one of: information-we-collect, contact-us.');
+    expect(found[0]!.message).toBe('The deep link "privacy-rights" points to privacy-statement#your-rights, but the current version 2022-03-31 (content/privacy-statement/2022-03-31.mdx) has no anchor "your-rights". Pin {#your-rights} on the section, declare it under formerAnchors if the section was renamed, or point "privacy-rights" at another section. Anchors there: privacy-statement#information-we-collect, privacy-statement#contact-us.');
   });
 
   it('should fail when an upcoming version lacks the anchor, before the change takes effect', () => {

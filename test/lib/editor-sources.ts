@@ -5,6 +5,7 @@
 import { checkContent, type ContentSources } from '../../src/lib/check/content-check.ts';
 import type { Diagnostic } from '../../src/lib/diagnostics.ts';
 import { planLock, serializeLock } from '../../src/lib/check/lock.ts';
+import { planLinks } from '../../src/lib/check/lock-links.ts';
 
 /** As-of date of the base content: both versions of the privacy statement are in effect. */
 export const asOf = '2025-06-01';
@@ -45,10 +46,10 @@ export function sourcesOf(files: Record<string, string>): ContentSources {
   };
 }
 
-/** The lock `npm run lock` would write for some content. */
+/** The lock `npm run lock` would write for some content (its versions and the keys of its links.yaml). */
 export function lockFor(files: Record<string, string>, at = asOf): string {
-  const { versions } = checkContent(sourcesOf(files), at);
-  return serializeLock(planLock(versions, new Map(), at).lock);
+  const { versions, links } = checkContent(sourcesOf(files), at);
+  return serializeLock(planLock(versions, new Map(), at).lock, planLinks(links, undefined).links);
 }
 
 /** The base content with its lock. */

@@ -13,7 +13,11 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { diffFailure, prSummary, SUMMARY_MARKER, type SummaryInput } from '../../src/lib/editor/pr-summary.ts';
+import { diffFailure, prSummary, SUMMARY_MARKER, type ChangedFile, type SummaryInput } from '../../src/lib/editor/pr-summary.ts';
+import { readFrontmatter } from '../../src/lib/content/frontmatter.ts';
+import type { Frontmatter } from '../../src/lib/content/schemas.ts';
+import { parseVersionSource } from '../../src/lib/content/version-source.ts';
+import { readDeepLinks } from '../../src/lib/site/deep-links.ts';
 import { root, tmp } from '../helpers/site.ts';
 import { base, locked, lockFor, version } from './editor-sources.ts';
 
@@ -299,5 +303,108 @@ describe('the pull-request workflow', () => {
     expect(called).toEqual(['check', 'build', 'pr-summary']);
     for (const script of called) expect(scripts).toContain(script);
     expect(runs).toMatch(/^npm ci$/m);
+  });
+});
+
+describe('prSummary and deep links (issue 13)', () => {
+  const documents: SummaryInput['documents'] = [{ id: 'privacy-statement', title: 'Privacy Statement', kind: 'statement', description: 'd' }];
+  const current = version('material: false', '## What we collect {#what-we-collect}\n\nNames.\n\n## Data retention {#data-retention}\n\nA year.\n\n## Contact us {#contact-us}\n\nWrite to us.');
+  /** The upcoming version drops the retention section and renames contact-us (declared, so it still lands). */
+  const upcoming = version('summary: Drops retention.\nmaterial: false\nformerAnchors:\n  contact-us: get-in-touch', '## What we collect {#what-we-collect}\n\nNames.\n\n## Get in touch {#get-in-touch}\n\nWrite to us.');
+  const linksBefore = 'about-box: privacy-statement\nprivacy-contact: privacy-statement#contact-us\nold-key: privacy-statement#what-we-collect\n';
+  const linksAfter = 'about-box: privacy-statement#what-we-collect\nprivacy-contact: privacy-statement#contact-us\nretention: privacy-statement#data-retention\n';
+  const parsed = (effective: string, text: string) => {
+    const tree = parseVersionSource(text, 'mdx');
+    const raw = readFrontmatter(text, tree) as { data: Frontmatter };
+    return { document: 'privacy-statement', effective, frontmatter: raw.data, tree };
+  };
+
+  function summary(changed: ChangedFile[], versions = [parsed('2022-03-31', current), parsed('2025-09-01', upcoming)], links = linksAfter): string {
+    return prSummary({
+      base: 'origin/main', baseCommit: 'a'.repeat(40), root: 'content', documents, versions, changed, diagnostics: [], diffs: new Map(), asOf: '2025-06-01',
+      links: readDeepLinks('links.yaml', links).links,
+    });
+  }
+  const section = (text: string) => text.slice(text.indexOf('### Deep links'), text.indexOf('### Check'));
+
+  it('should name each key added, repointed and removed instead of saying links.yaml changed', () => {
+    const text = summary([{ status: 'M', path: 'links.yaml', baseText: linksBefore, text: linksAfter }], [parsed('2022-03-31', current)]);
+    expect(text).not.toContain('links.yaml` changed');
+    expect(section(text)).toBe([
+      '### Deep links',
+      '',
+      '- ⚠ **Removed `old-key`** (it pointed to `privacy-statement#what-we-collect`): apps that open `/go/old-key/` get a 404.',
+      '- Repointed `about-box`: `privacy-statement` → `privacy-statement#what-we-collect`',
+      '- Added `retention` → `privacy-statement#data-retention`',
+      '', ''].join('\n'));
+  });
+
+  it('should list each anchor an upcoming version loses, keys pointing at one first, and not a renamed anchor that still lands', () => {
+    const text = summary([{ status: 'A', path: 'privacy-statement/2025-09-01.mdx', text: upcoming }, { status: 'M', path: 'links.yaml', baseText: linksBefore, text: linksAfter }]);
+    const items = section(text).split('\n').filter((line) => line.startsWith('- '));
+    expect(items[0]).toBe('- ⚠ **`retention` points at an anchor that disappears**: `privacy-statement#data-retention` is not in the upcoming version of Privacy Statement effective September 1, 2025.');
+    expect(items.at(-1)).toBe('- Anchor `#data-retention` disappears from the upcoming version of Privacy Statement effective September 1, 2025 (`privacy-statement`); used by `retention`.');
+    expect(section(text)).not.toContain('#contact-us` disappears');
+  });
+
+  it('should list an anchor that disappears even when links.yaml did not change and no key uses it', () => {
+    const text = summary([{ status: 'A', path: 'privacy-statement/2025-09-01.mdx', text: upcoming }], undefined, 'about-box: privacy-statement\n');
+    expect(section(text)).toBe('### Deep links\n\n- Anchor `#data-retention` disappears from the upcoming version of Privacy Statement effective September 1, 2025 (`privacy-statement`); no deep link uses it.\n\n');
+  });
+
+  it('should compare a changed current version with its own text on the base', () => {
+    const edited = current.replace('## Data retention {#data-retention}\n\nA year.\n\n', '');
+    const text = summary([{ status: 'M', path: 'privacy-statement/2022-03-31.mdx', baseText: current, text: edited }], [parsed('2022-03-31', edited)], 'retention: privacy-statement#data-retention\n');
+    expect(section(text)).toContain('- ⚠ **`retention` points at an anchor that disappears**: `privacy-statement#data-retention` is not in the current version of Privacy Statement effective March 31, 2022.');
+    expect(section(text)).toContain('- Anchor `#data-retention` disappears from the current version');
+  });
+
+  it('should leave the section out when links.yaml did not change and no anchor disappears', () => {
+    expect(summary([{ status: 'M', path: 'privacy-statement/2025-09-01.mdx', baseText: upcoming, text: upcoming.replace('Names.', 'Names and e-mail.') }])).not.toContain('### Deep links');
+  });
+
+  it('should call every key of a deleted links.yaml removed', () => {
+    const text = summary([{ status: 'D', path: 'links.yaml', baseText: linksBefore }], [parsed('2022-03-31', current)], '');
+    expect(section(text)).toContain('- ⚠ `content/links.yaml` **deleted**: every key below is removed.');
+    expect(section(text).match(/\*\*Removed/g)).toHaveLength(3);
+  });
+});
+
+describe('npm run pr-summary on a pull request that changes deep links', () => {
+  const dir = join(tmp, `pr-summary-deep-links-${process.pid}`);
+  const run = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], { cwd: dir, encoding: 'utf8' });
+  const put = (files: Record<string, string>) => {
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, 'content', path)), { recursive: true });
+      writeFileSync(join(dir, 'content', path), text);
+    }
+  };
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const before = { ...base, 'links.yaml': 'about-box: privacy-statement\nretention: privacy-statement#data-retention\nold-key: terms-of-use\n' };
+  put({ ...before, 'versions.lock': lockFor(before) });
+  run('init', '-q', '-b', 'main');
+  run('add', '.');
+  run('commit', '-q', '-m', 'base');
+  const dropped = version('summary: Drops retention.\nmaterial: false', '## What we collect {#what-we-collect}\n\nNames.\n\n## Contact us {#contact-us}\n\nWrite to us.');
+  put({ 'privacy-statement/2025-09-01.mdx': dropped, 'links.yaml': 'about-box: privacy-statement#contact-us\nretention: privacy-statement#data-retention\n' });
+  const result = spawnSync(process.execPath, [join(root, 'scripts', 'pr-summary.ts'), '--base', 'main'], {
+    cwd: dir, encoding: 'utf8', env: { ...process.env, LEGAL_CONTENT_DIR: 'content', LEGAL_AS_OF: '2025-06-01' },
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('should call out the key at the anchor the new version drops, then the removed and repointed keys and the anchor', () => {
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const text = result.stdout;
+    const deep = text.slice(text.indexOf('### Deep links'), text.indexOf('### Other content files') === -1 ? text.indexOf('### Check') : text.indexOf('### Other content files'));
+    expect(deep.split('\n').filter((line) => line.startsWith('- '))).toEqual([
+      '- ⚠ **`retention` points at an anchor that disappears**: `privacy-statement#data-retention` is not in the upcoming version of Privacy Statement effective September 1, 2025.',
+      '- ⚠ **Removed `old-key`** (it pointed to `terms-of-use`): apps that open `/go/old-key/` get a 404.',
+      '- Repointed `about-box`: `privacy-statement` → `privacy-statement#contact-us`',
+      '- Anchor `#data-retention` disappears from the upcoming version of Privacy Statement effective September 1, 2025 (`privacy-statement`); used by `retention`.',
+    ]);
+    expect(text).toContain('[deep-link-anchor]');
+    expect(text).toContain('[lock-link-removed]');
   });
 });

@@ -2,6 +2,7 @@
  * The content check: every rule of the content model applied to the sources in `content/`, all
  * problems reported at once. Pure: the caller reads the files (see src/node/read-content.ts).
  */
+import { mdxSyntaxAdvice, type SyntaxAdvice } from './syntax-advice.ts';
 import { isCivilDate, type CivilDate } from '../dates.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { isLibraryMessage, mdxProblem, schemaProblem } from '../editor-messages.ts';
@@ -9,6 +10,7 @@ import { frontmatterLineOf, isFrontmatterSyntaxError, readFrontmatter } from '..
 import { readRegistry } from '../content/registry.ts';
 import { frontmatterSchema, kebabAnchor, type DocumentEntry, type Frontmatter } from '../content/schemas.ts';
 import { parseVersionSource, sourceFormatOf, type SourceFormat } from '../content/version-source.ts';
+import { readDeepLinks, type DeepLink } from '../site/deep-links.ts';
 import { contentRules } from './rules/index.ts';
 import type { CheckedVersion, ContentSources, RuleContext, SourceFile } from './rule.ts';
 
@@ -22,6 +24,8 @@ export interface CheckResult {
   documents: DocumentEntry[];
   /** Versions that passed their per-file rules, oldest first per document. */
   versions: CheckedVersion[];
+  /** The well-formed deep links of `links.yaml`, in file order; `undefined` when the content has no links.yaml. */
+  links: DeepLink[] | undefined;
 }
 
 const REGISTRY = 'documents.yaml';
@@ -44,14 +48,31 @@ export function checkContent(sources: ContentSources, asOf: CivilDate): CheckRes
 
   diagnostics.push(...(sources.refused ?? []));
   let documents: DocumentEntry[] = [];
+  let idLines = new Map<string, number>();
   if (!sources.registry) {
     report(REGISTRY, 1, 'registry-missing', `The document registry is missing. Create ${display(REGISTRY)} listing each document (id, title, kind, description).`);
   } else {
     const registry = readRegistry(display(REGISTRY), sources.registry.text);
     diagnostics.push(...registry.diagnostics);
     documents = registry.documents;
+    idLines = registry.idLines;
   }
+  const registryLine = (id: string) => idLines.get(id) ?? 1;
   const registered = new Set(documents.map((d) => d.id));
+
+  for (const name of sources.strays ?? []) {
+    // A version written at the top (`content/2025-01-01.mdx`) would never be read: the site reads
+    // versions from document folders only. Other files are harmless but ignored, which is said too.
+    const version = /\.mdx?$/i.test(name);
+    const date = name.replace(/\.mdx?$/i, '');
+    const example = `${documents[0]?.id ?? 'privacy-statement'}/${isCivilDate(date) ? date : EXAMPLE_DATE}.mdx`;
+    diagnostics.push({
+      file: display(name), line: 1, column: 1, ruleId: 'content-stray-file', severity: version ? 'error' : 'warning',
+      message: version
+        ? `This file is at the top of the content folder, where no version is read: the site would never show it. A version lives in its document's folder, named by its effective date: move it to ${display(example)}${documents.length > 1 ? ` (or the folder of another document: ${documents.map((d) => d.id).join(', ')})` : ''}.`
+        : `The site does not read this file: the top of the content folder holds only documents.yaml, links.yaml, versions.lock and README.md, and one folder per document. Move it out of ${sources.root}/, or delete it.`,
+    });
+  }
 
   for (const folder of sources.folders) {
     const renamed = registered.has(folder) ? undefined : documents.find((d) => d.formerIds?.includes(folder));
@@ -95,13 +116,14 @@ export function checkContent(sources: ContentSources, asOf: CivilDate): CheckRes
     const own = placed.filter((v) => v.document === document.id);
     const hasFile = sources.files.some((f) => f.path.startsWith(`${document.id}/`));
     if (own.length === 0 && !hasFile) {
-      report(REGISTRY, 1, 'document-no-versions', `The document "${document.id}" has no versions. Add ${display(`${document.id}/YYYY-MM-DD.mdx`)} named by its effective date, or remove the entry.`);
+      report(REGISTRY, registryLine(document.id), 'document-no-versions', `The document "${document.id}" has no versions. Add ${display(`${document.id}/YYYY-MM-DD.mdx`)} named by its effective date, or remove the entry.`);
     }
     own.forEach((version, index) => checkPlace(version, index === 0, asOf, report));
   }
-  const context: RuleContext = { sources, documents, versions, asOf, display };
+  const links = sources.links ? readDeepLinks(display(sources.links.path), sources.links.text) : undefined;
+  const context: RuleContext = { sources, documents, versions, links, asOf, display, registryLine };
   for (const rule of contentRules) diagnostics.push(...rule(context));
-  return { diagnostics, documents, versions };
+  return { diagnostics, documents, versions, links: links?.links };
 }
 
 type Report = (path: string, line: number, ruleId: string, message: string, column?: number) => void;
@@ -120,8 +142,11 @@ function checkVersionFile(file: SourceFile, folder: string, effective: CivilDate
     const refusedLine = file.text.split('\n')[(place.line ?? 1) - 1] ?? '';
     const heading = refusedLine.length <= 500 ? /^(\s{0,3}#{1,6}[ \t].*?)(\{\s*#[^{}]*\})\s*#*\s*$/.exec(refusedLine) : null;
     const meant = heading ? kebabAnchor(heading[2]!.slice(1, -1).replace('#', '')) : undefined;
+    let advice: SyntaxAdvice | undefined;
     if (heading && meant) {
       report(file.path, place.line ?? 1, 'anchor-syntax', `The anchor \`${heading[2]}\` is not written as anchors are: \`{#id}\` at the end of the heading, the id in lower-case words joined by hyphens, no spaces inside the braces. Write {#${meant}}.`, heading[1]!.length + 1);
+    } else if ((advice = mdxSyntaxAdvice(String(place.reason ?? place.message), refusedLine, place.column ?? 1))) {
+      report(file.path, place.line ?? 1, advice.ruleId, advice.message, advice.column);
     } else {
       report(file.path, place.line ?? 1, 'mdx-syntax', `MDX syntax error: ${mdxProblem(String(place.reason ?? place.message))} MDX reads \`{\`, \`}\` and \`<\` as code: write them as \\{, \\} and \\<, or fix the tag.`, place.column ?? 1);
     }

@@ -140,3 +140,60 @@ export function lockRewriteMessage(rewrite: LockRewrite, base: string, lockFile:
   }
   return `The entry ${rewrite.key} (line ${rewrite.baseLine} on ${base}) was rewritten: ${rewrite.changes.join('; ')}. A published version's entry only ever gains corrections at the end of its list. ${restore}; then fix the version as \`npm run check\` says (a correction, or a new version).`;
 }
+
+/** The three ways to keep a deep-link key that must not disappear, as `key: target` lines. */
+function keepKeyAdvice(key: string, target: string): string {
+  const document = target.split('#')[0]!;
+  const restore = `restore it (\`${key}: ${target}\`)`;
+  return `${restore}, repoint it (\`${key}: document#anchor\`), or retire it to its document's top (\`${key}: ${document}\`)`;
+}
+
+/**
+ * The message for a deep-link key the lock records and links.yaml no longer lists (rule
+ * `lock-link-removed`; see judgeLinks in lock-links.ts).
+ *
+ * @param key The key, e.g. `privacy-rights`.
+ * @param target Its last target in the lock, e.g. `privacy-statement#your-rights`.
+ * @param linksFile Display path of links.yaml.
+ * @param lockFile Display path of the lock.
+ * @param gone Whether links.yaml itself is missing.
+ */
+export function removedLinkMessage(key: string, target: string, linksFile: string, lockFile: string, gone: boolean): string {
+  const where = gone ? `${linksFile} is gone, and with it the deep link "${key}"` : `The deep link "${key}" is no longer in ${linksFile}`;
+  return `${where}; ${lockFile} records it, last pointing to ${target}. Keys are a contract with the apps: without it, /go/${key}/ answers 404. A renamed key is a removed one, so keep the old key beside the new. ${gone ? `Restore ${linksFile} from git, or write it with the key: ` : 'Add it back: '}${keepKeyAdvice(key, target)}.`;
+}
+
+/**
+ * The message for a deep link the lock does not record yet (rule `lock-link-unlocked`).
+ *
+ * @param key The key.
+ * @param lockFile Display path of the lock.
+ */
+export function unlockedLinkMessage(key: string, lockFile: string): string {
+  return `The deep link "${key}" is not recorded in ${lockFile} yet. Run \`npm run lock\` and commit ${lockFile}: once the lock records a key, removing or renaming it is an error (apps rely on /go/${key}/).`;
+}
+
+/**
+ * The message for a deep link that points elsewhere than the lock recorded (rule `lock-link-stale`).
+ * Repointing is allowed; the lock only has to record the new target.
+ *
+ * @param key The key.
+ * @param from The target the lock records.
+ * @param to The target links.yaml gives now.
+ * @param lockFile Display path of the lock.
+ */
+export function repointedLinkMessage(key: string, from: string, to: string, lockFile: string): string {
+  return `The deep link "${key}" now points to ${to}; ${lockFile} recorded ${from}. Repointing a key is fine: run \`npm run lock\` to record the new target, and commit ${lockFile}.`;
+}
+
+/**
+ * The message for a deep-link key that a pull request dropped from the lock (rule
+ * `lock-link-entry-removed`; see droppedLinks in lock-links.ts).
+ *
+ * @param dropped The comparison's finding.
+ * @param base How to name the base, e.g. `origin/main`.
+ * @param lockFile Display path of the lock.
+ */
+export function droppedLinkMessage(dropped: { key: string; target: string; baseLine: number }, base: string, lockFile: string): string {
+  return `The deep-link key "${dropped.key}" (line ${dropped.baseLine} of ${lockFile} on ${base}, pointing to ${dropped.target}) was removed from the lock. A key the apps may use is never removed: restore the lock with \`git checkout ${base} -- ${lockFile} && npm run lock\`, and in links.yaml ${keepKeyAdvice(dropped.key, dropped.target)}.`;
+}

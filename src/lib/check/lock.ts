@@ -28,6 +28,15 @@
  *           reason: "Fixes a typo in the contact address."
  *           before: "9c0d…"      (the hash of the text before this correction)
  *
+ *     deepLinks:                (every key of links.yaml the lock has seen, and its last target)
+ *       about-box: "privacy-statement"
+ *       privacy-rights: "privacy-statement#your-rights"
+ *
+ * `deepLinks` (issue 13, "Keys are a contract") is a top-level key that no version key can be (a
+ * version key holds a `/`); a lock written before it existed has none and is read as recording no
+ * key yet: `npm run lock` adds them (src/lib/check/lock-links.ts). A key once recorded stays
+ * recorded: it may be repointed, or retired to its document's top (`key: document`), never removed.
+ *
  * Format 1 entries (`sha256` and a count, `corrections: 0`) are still read, and checked with what
  * they record; the check asks for `npm run lock`, which rewrites them in format 2 once the version
  * still matches its hash (the hash is computed the same way in both formats).
@@ -38,6 +47,7 @@ import { isCivilDate, type CivilDate } from '../dates.ts';
 import { isFrontmatterSyntaxError, readFrontmatter } from '../content/frontmatter.ts';
 import type { Frontmatter } from '../content/schemas.ts';
 import { correctionHistoryOf } from '../content/corrections.ts';
+import { deepLinkKeyPattern, deepLinkTargetPattern } from '../content/schemas.ts';
 
 /** Name of the lock file in the content folder. */
 export const LOCK_FILE = 'versions.lock';
@@ -84,6 +94,28 @@ export interface LockEntry {
 /** The lock: `document/YYYY-MM-DD` -> entry. */
 export type Lock = Map<string, LockEntry>;
 
+/** The top-level key of the lock that records deep-link keys. */
+export const DEEP_LINKS_KEY = 'deepLinks';
+
+/** A deep-link key as the lock records it. */
+export interface LockedLink {
+  /** Its target when last locked: `document` or `document#anchor`, e.g. `privacy-statement#your-rights`. */
+  target: string;
+  /** 1-based line of the key in the lock file (0 for keys not read from a file). */
+  line: number;
+}
+
+/** The deep-link keys of the lock: key -> its last target. */
+export type LockedLinks = Map<string, LockedLink>;
+
+/** Everything a lock file records. */
+export interface LockFile {
+  /** The versions. */
+  versions: Lock;
+  /** The deep-link keys; `undefined` in a lock written before keys were recorded (it has no `deepLinks`). */
+  links: LockedLinks | undefined;
+}
+
 /** Thrown (or returned) when the lock file cannot be read. */
 export class LockSyntaxError extends Error {
   readonly line: number;
@@ -124,46 +156,68 @@ export const lockKey = (document: string, effective: CivilDate) => `${document}/
 export const isFormat1 = (entry: LockEntry) => entry.file === undefined;
 
 /**
- * Read a lock file (format 2, or format 1, or a mix).
+ * Read a lock file's versions (format 2, or format 1, or a mix); see parseLockFile.
  *
  * @param text The file's text.
  * @returns The entries with their lines.
- * @throws LockSyntaxError with the line of the first problem (YAML syntax, a malformed key, an
- *   entry without a 64-digit `sha256`, an unknown key, a file name that does not match the key, a
- *   malformed date or correction).
+ * @throws LockSyntaxError as parseLockFile.
  */
 export function parseLock(text: string): Lock {
+  return parseLockFile(text).versions;
+}
+
+/**
+ * Read a lock file: its versions and its deep-link keys.
+ *
+ * @param text The file's text.
+ * @returns The entries and keys with their lines; `links` is `undefined` when the lock has no `deepLinks`.
+ * @throws LockSyntaxError with the line of the first problem (YAML syntax, a malformed key, an
+ *   entry without a 64-digit `sha256`, an unknown key, a file name that does not match the key, a
+ *   malformed date or correction, a deep-link key or target that is not kebab-case `document#anchor`).
+ */
+export function parseLockFile(text: string): LockFile {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, uniqueKeys: true });
   const error = document.errors[0];
   if (error) throw new LockSyntaxError(`Invalid YAML: ${error.message.split('\n')[0]}`, error.linePos?.[0].line ?? 1);
   const lock: Lock = new Map();
-  if (document.contents === null) return lock;
+  let links: LockedLinks | undefined;
+  if (document.contents === null) return { versions: lock, links };
   if (!isMap(document.contents)) throw new LockSyntaxError('The lock must map `document/YYYY-MM-DD` to an entry', 1);
+  const lineOf = (node: unknown) => (isScalar(node) && node.range ? lineCounter.linePos(node.range[0]).line : 1);
   for (const pair of document.contents.items) {
-    const line = isScalar(pair.key) && pair.key.range ? lineCounter.linePos(pair.key.range[0]).line : 1;
+    const line = lineOf(pair.key);
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*\/\d{4}-\d{2}-\d{2}$/.test(key)) throw new LockSyntaxError(`"${key}" is not a version key (document/YYYY-MM-DD)`, line);
+    if (key === DEEP_LINKS_KEY) {
+      links = readLockedLinks(pair.value, line, lineOf);
+      continue;
+    }
+    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*\/\d{4}-\d{2}-\d{2}$/.test(key)) throw new LockSyntaxError(`"${key}" is not a version key (document/YYYY-MM-DD) nor \`${DEEP_LINKS_KEY}\``, line);
     const value = (pair.value as { toJSON?: () => unknown })?.toJSON?.();
     lock.set(key, readEntry(key, value, line));
   }
-  return lock;
+  return { versions: lock, links };
 }
 
 /**
- * Write a lock file in format 2: a header comment, then the entries sorted by key.
+ * Write a lock file in format 2: a header comment, the entries sorted by key, then the deep-link
+ * keys sorted (left out when there are none).
  *
  * @param lock Every entry must be in format 2 (planLock writes no other).
- * @returns YAML text ending in a newline; `parseLock` reads it back.
+ * @param links The deep-link keys and their targets (planLinks in lock-links.ts).
+ * @returns YAML text ending in a newline; `parseLockFile` reads it back.
  * @throws Error for a format-1 entry, which has no file name to write.
  */
-export function serializeLock(lock: Lock): string {
+export function serializeLock(lock: Lock, links?: ReadonlyMap<string, LockedLink>): string {
   const header = [
     '# The published versions of every document, locked: a SHA-256 hash of each version\'s text, its file name,',
     '# dates and corrections. Written by `npm run lock`; do not edit by hand. See content/README.md, "Published versions are locked".',
   ];
-  const entries = [...lock].sort(([a], [b]) => (a < b ? -1 : 1));
-  return [...header, ...entries.flatMap(([key, entry]) => entryLines(key, entry)), ''].join('\n');
+  const byKey = <T>(entries: Iterable<[string, T]>) => [...entries].sort(([a], [b]) => (a < b ? -1 : 1));
+  // Keys quoted too: a key of digits only (`2024`) must not read back as a number.
+  const keys = byKey(links ?? []).map(([key, link]) => `  ${quote(key)}: ${quote(link.target)}`);
+  const tail = keys.length > 0 ? ['# Every deep-link key of links.yaml, with its last target: a key is never removed (repoint it, or retire it to its document).', `${DEEP_LINKS_KEY}:`, ...keys] : [];
+  return [...header, ...byKey(lock).flatMap(([key, entry]) => entryLines(key, entry)), ...tail, ''].join('\n');
 }
 
 /** A version as the lock needs to see it. */
@@ -426,6 +480,22 @@ function sameEntry(a: LockEntry, b: LockEntry): boolean {
   const listB = b.correctionList ?? [];
   return a.sha256 === b.sha256 && a.file === b.file && a.published === b.published && a.lastUpdated === b.lastUpdated
     && listA.length === listB.length && listA.every((c, i) => sameCorrection(c, listB[i]!));
+}
+
+/** Validate the lock's `deepLinks` map: kebab-case key -> `document` or `document#anchor`. */
+function readLockedLinks(value: unknown, line: number, lineOf: (node: unknown) => number): LockedLinks {
+  const links: LockedLinks = new Map();
+  if (value === null || (isScalar(value) && value.value === null)) return links;
+  if (!isMap(value)) throw new LockSyntaxError(`\`${DEEP_LINKS_KEY}\` is not a map of deep-link keys to targets`, line);
+  for (const pair of value.items) {
+    const at = lineOf(pair.key);
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const target = isScalar(pair.value) ? pair.value.value : undefined;
+    if (!deepLinkKeyPattern.test(key)) throw new LockSyntaxError(`"${key}" is not a deep-link key (kebab-case)`, at);
+    if (typeof target !== 'string' || !deepLinkTargetPattern.test(target)) throw new LockSyntaxError(`The deep link "${key}" has no valid target (expected "document" or "document#anchor")`, at);
+    links.set(key, { target, line: at });
+  }
+  return links;
 }
 
 const ENTRY_KEYS = ['sha256', 'file', 'published', 'lastUpdated', 'corrections', 'imported'];

@@ -8,6 +8,7 @@ import type { CivilDate } from '../dates.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { DocumentEntry, Frontmatter } from '../content/schemas.ts';
 import type { SourceFormat } from '../content/version-source.ts';
+import type { DeepLinkFile } from '../site/deep-links.ts';
 
 /** A file as read from disk. */
 export interface SourceFile {
@@ -32,6 +33,11 @@ export interface ContentSources {
   lock?: SourceFile;
   /** Files that were not read: symbolic links, non-UTF-8 text, NUL bytes (src/node/read-content.ts). */
   refused?: Diagnostic[];
+  /**
+   * Names of the other files at the top of the content folder (not documents.yaml, links.yaml,
+   * versions.lock or README.md), which the site never reads: rule `content-stray-file`.
+   */
+  strays?: string[];
 }
 
 /** A version that passed the per-file rules. */
@@ -55,10 +61,14 @@ export interface RuleContext {
   documents: DocumentEntry[];
   /** Versions that passed the per-file rules, by path order (oldest first per document). */
   versions: CheckedVersion[];
+  /** `links.yaml` as read once by readDeepLinks (src/lib/site/deep-links.ts); `undefined` when the content has none. */
+  links: DeepLinkFile | undefined;
   /** `YYYY-MM-DD` of the build. */
   asOf: CivilDate;
   /** Display path of a file relative to the content folder, e.g. `content/privacy-statement/2022-03-31.mdx`. */
   display: (path: string) => string;
+  /** Line of a document's `- id:` in documents.yaml, for findings about the entry (1 when unknown). */
+  registryLine: (id: string) => number;
 }
 
 /**

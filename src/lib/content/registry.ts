@@ -21,19 +21,20 @@ export const reservedDocumentIds: readonly string[] = ['api', 'go', 'documents',
  *
  * Rules: YAML syntax (`registry-yaml`), the schema (`registry-schema`, including unknown keys),
  * unique ids (`registry-duplicate-id`), a parent for each supplemental notice and only for one,
- * that exists and is not the notice itself (`registry-parent`), former ids that are no current
- * id, no other document's former id and not reserved (`registry-former-id`).
+ * that exists, is not the notice itself and does not lead back to it (`registry-parent`), former
+ * ids that are no current id, no other document's former id and not reserved (`registry-former-id`).
  *
  * @param file Display path of the registry, e.g. `content/documents.yaml`.
  * @param text Its text.
- * @returns The documents in site order (empty when the registry is unusable) and the diagnostics.
+ * @returns The documents in site order (empty when the registry is unusable), the diagnostics, and
+ *   the line of each document's `id:` (by id; the first when an id is used twice).
  */
-export function readRegistry(file: string, text: string): { documents: DocumentEntry[]; diagnostics: Diagnostic[] } {
+export function readRegistry(file: string, text: string): { documents: DocumentEntry[]; diagnostics: Diagnostic[]; idLines: Map<string, number> } {
   const diagnostics: Diagnostic[] = [];
   const report = (line: number, ruleId: string, message: string, column = 1) =>
     diagnostics.push({ file, line, column, ruleId, severity: 'error', message });
   const { yaml, lineCounter, diagnostics: syntax } = parseYamlFile(file, text, 'registry-yaml');
-  if (syntax.length > 0) return { documents: [], diagnostics: syntax };
+  if (syntax.length > 0) return { documents: [], diagnostics: syntax, idLines: new Map() };
   const lineOf = (path: (string | number)[]): number => {
     for (let end = path.length; end >= 0; end--) {
       const node = yaml.getIn(path.slice(0, end), true);
@@ -65,9 +66,13 @@ export function readRegistry(file: string, text: string): { documents: DocumentE
                 : `${schemaProblem(issue, path.join('.'), found)}. ${needs}`;
       report(lineOf(keys.length > 0 ? [...path, keys[0]!] : path), 'registry-schema', message);
     }
-    return { documents: [], diagnostics };
+    return { documents: [], diagnostics, idLines: new Map() };
   }
   const documents = parsed.data.documents;
+  const idLines = new Map<string, number>();
+  documents.forEach((entry, index) => {
+    if (!idLines.has(entry.id)) idLines.set(entry.id, lineOf(['documents', index, 'id']));
+  });
   const ids = new Set<string>();
   documents.forEach((entry, index) => {
     if (ids.has(entry.id)) {
@@ -85,8 +90,27 @@ export function readRegistry(file: string, text: string): { documents: DocumentE
       report(line, 'registry-parent', `The parent "${entry.parent}" of "${entry.id}" is not another document in the registry. Use one of: ${[...ids].filter((id) => id !== entry.id).join(', ')}.`);
     }
   });
+  // Parents that lead back to where they started: each notice would supplement the other and
+  // neither a statement nor terms. Reported once per cycle, at its first entry in the file.
+  const parentOf = new Map(documents.map((entry) => [entry.id, entry.parent]));
+  const reported = new Set<string>();
+  documents.forEach((entry, index) => {
+    const path = [entry.id];
+    for (let next = entry.parent; next !== undefined && parentOf.has(next) && path.length <= documents.length; next = parentOf.get(next)) {
+      if (next === entry.id) {
+        if (path.length > 1 && !path.some((id) => reported.has(id))) {
+          path.forEach((id) => reported.add(id));
+          const roots = documents.filter((d) => d.kind !== 'supplemental-notice').map((d) => d.id);
+          report(lineOf(['documents', index, 'parent']), 'registry-parent', `The parents of ${path.map((id) => `"${id}"`).join(' and ')} go round in a circle (${[...path, entry.id].join(' → ')}), so none of them supplements a statement or terms. Point \`parent:\` of "${entry.id}" at the document it supplements${roots.length > 0 ? `, e.g. ${roots.join(', ')}` : ''}.`);
+        }
+        break;
+      }
+      if (path.includes(next)) break;
+      path.push(next);
+    }
+  });
   checkFormerIds(documents, (index, position) => lineOf(['documents', index, 'formerIds', position]), report);
-  return { documents, diagnostics };
+  return { documents, diagnostics, idLines };
 }
 
 /**

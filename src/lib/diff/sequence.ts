@@ -1,7 +1,8 @@
 /**
  * A diff of two sequences of strings, fast on long texts with many edits: the common start and
  * end are cut off, then the items that occur exactly once in each side anchor the rest (the
- * longest increasing run of them, as in Bram Cohen's patience diff), and only the stretches between
+ * longest increasing run of them, as in Bram Cohen's patience diff; when none is unique, the
+ * rarest items that occur equally often on both sides, as in histogram diff), and only the stretches between
  * anchors go to jsdiff's `diffArrays` (Myers' O(ND) algorithm). Myers alone costs the number of
  * items times the number of edits, which is what made long rewrites slow; between anchors both are
  * small. The result is a common subsequence, not always a longest one: patience diff keeps unique
@@ -71,22 +72,49 @@ export function diffSequences(a: readonly string[], b: readonly string[], maxEdi
   return solve(0, a.length, 0, b.length) ? out : undefined;
 }
 
+/** Repeated items are anchors only when they occur at most this often on each side. */
+const MAX_REPEAT = 32;
+
 /**
- * The items that occur exactly once in each of two ranges, as position pairs, keeping the longest
- * run increasing on both sides (patience sorting).
+ * Anchors for a stretch: the items that occur exactly once in each of two ranges, as position
+ * pairs, keeping the longest run increasing on both sides (patience sorting). When no item is
+ * unique (a text repeated, such as a schedule copied for each service), the items that occur
+ * equally often on both sides, fewest times first (at most MAX_REPEAT), are paired occurrence by
+ * occurrence instead, as histogram diff does with its rarest lines: the stretches between them are
+ * shorter, and their items unique again.
  */
 function uniqueAnchors(a: readonly string[], b: readonly string[], a0: number, a1: number, b0: number, b1: number): [number, number][] {
-  const countA = new Map<string, number>();
-  for (let i = a0; i < a1; i++) countA.set(a[i]!, countA.has(a[i]!) ? -1 : i);
-  const countB = new Map<string, number>();
-  for (let j = b0; j < b1; j++) countB.set(b[j]!, countB.has(b[j]!) ? -1 : j);
+  const placesA = new Map<string, number[]>();
+  for (let i = a0; i < a1; i++) {
+    const list = placesA.get(a[i]!);
+    if (list) list.push(i);
+    else placesA.set(a[i]!, [i]);
+  }
+  const placesB = new Map<string, number[]>();
+  for (let j = b0; j < b1; j++) {
+    const list = placesB.get(b[j]!);
+    if (list) list.push(j);
+    else placesB.set(b[j]!, [j]);
+  }
+  let fewest = Infinity;
+  for (const [item, list] of placesA) {
+    const other = placesB.get(item);
+    if (other && other.length === list.length && list.length < fewest) fewest = list.length;
+  }
+  if (fewest > MAX_REPEAT) return [];
   const pairs: [number, number][] = [];
   for (let i = a0; i < a1; i++) {
-    const at = countA.get(a[i]!)!;
-    const other = countB.get(a[i]!);
-    if (at >= 0 && other !== undefined && other >= 0) pairs.push([i, other]);
+    const list = placesA.get(a[i]!)!;
+    const other = placesB.get(a[i]!);
+    if (list.length !== fewest || other?.length !== fewest) continue;
+    // The k-th occurrence on one side with the k-th on the other (list is in increasing order).
+    pairs.push([i, other[fewest === 1 ? 0 : list.indexOf(i)]!]);
   }
-  // Longest increasing subsequence of the new positions (old positions are already increasing).
+  return longestIncreasing(pairs);
+}
+
+/** The longest chain of pairs (old positions increasing) whose new positions increase too. */
+function longestIncreasing(pairs: readonly [number, number][]): [number, number][] {
   const tails: number[] = [];
   const previous = new Array<number>(pairs.length).fill(-1);
   pairs.forEach(([, q], k) => {

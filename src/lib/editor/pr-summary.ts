@@ -25,6 +25,13 @@ import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnosti
 import { isFrontmatterSyntaxError, readFrontmatter } from '../content/frontmatter.ts';
 import { LOCK_FILE, parseLock, type Lock } from '../check/lock.ts';
 import type { DocumentEntry, Frontmatter } from '../content/schemas.ts';
+import type { FormerAnchors } from '../content/anchors.ts';
+import { parseVersionSource, sourceFormatOf } from '../content/version-source.ts';
+import { readDeepLinks, type DeepLink } from '../site/deep-links.ts';
+import { deepLinkChanges, type AnchoredVersion, type DeepLinkSide } from './deep-link-changes.ts';
+
+/** The deep-link registry, relative to the content folder. */
+const LINKS_FILE = 'links.yaml';
 
 /** Marks the comment so the workflow can update it instead of adding a new one. */
 export const SUMMARY_MARKER = '<!-- legal-pr-summary -->';
@@ -50,6 +57,8 @@ export interface SummaryVersion {
   document: string;
   effective: CivilDate;
   frontmatter: Frontmatter;
+  /** Its parsed text, as the check read it (its anchors are compared with the base's); without it, its anchors are not compared. */
+  tree?: Root;
 }
 
 /** Everything the summary reports. */
@@ -65,6 +74,8 @@ export interface SummaryInput {
   changed: ChangedFile[];
   /** The check's findings now. */
   diagnostics: Diagnostic[];
+  /** The deep links of links.yaml now, as the check read them (`undefined` without links.yaml). */
+  links?: readonly DeepLink[];
   /**
    * Markdown diff per document id (from `npm run diff`, or diffFailure's note why there is none):
    * one Markdown text, or several, each parsed on its own. Parsed with GFM and embedded as a tree;
@@ -80,18 +91,21 @@ export interface SummaryInput {
  *
  * @param input What changed, the check's findings and the diffs.
  * @returns Markdown (GFM) starting with SUMMARY_MARKER on its own line: one section per changed
- *   document (new, changed, corrected and deleted versions, with the diff), the other changed
- *   content files (a changed lock file is spelt out entry by entry, because it protects published
- *   text), and the check result.
+ *   document (new, changed, corrected and deleted versions, with the diff), the deep links (each
+ *   key of links.yaml added, repointed or removed, and each anchor a current or upcoming version
+ *   loses, keys pointing at one first; see deep-link-changes.ts), the other changed content files
+ *   (a changed lock file is spelt out entry by entry, because it protects published text), and
+ *   the check result.
  */
 export function prSummary(input: SummaryInput): string {
   const tree: Root = { type: 'root', children: [{ type: 'html', value: SUMMARY_MARKER }, heading(2, [words('Legal content changes')])] };
   tree.children.push(paragraph([words('Compared with '), code(input.base), words(` (${input.baseCommit.slice(0, 12)}); checked as of ${formatDate(input.asOf)}.`)]));
   const versionFiles = input.changed.filter((f) => /^[^/]+\/\d{4}-\d{2}-\d{2}\.mdx?$/.test(f.path));
-  const others = input.changed.filter((f) => !versionFiles.includes(f));
+  const others = input.changed.filter((f) => !versionFiles.includes(f) && f.path !== LINKS_FILE);
   const ids = [...new Set(versionFiles.map((f) => f.path.split('/')[0]!))];
-  if (ids.length === 0 && others.length === 0) tree.children.push(paragraph([words('No content changed.')]));
+  if (input.changed.length === 0) tree.children.push(paragraph([words('No content changed.')]));
   for (const id of ids) tree.children.push(...documentSection(id, versionFiles.filter((f) => f.path.startsWith(`${id}/`)), input));
+  tree.children.push(...deepLinkSection(versionFiles, input));
   if (others.length > 0) tree.children.push(heading(3, [words('Other content files')]), list(others.map((file) => otherFile(file, input))));
   tree.children.push(...checkSection(input.diagnostics));
   return serialise(tree);
@@ -177,6 +191,70 @@ function otherFile(file: ChangedFile, input: SummaryInput): ListItem {
   }
   for (const key of base?.keys() ?? []) if (!now.has(key)) entries.push(item([paragraph([words('⚠ '), { type: 'strong', children: [content(key), words(' removed from the lock')] }])]));
   return item([paragraph([shown, words(` ${verb}:`)]), ...(entries.length > 0 ? [list(entries)] : [])]);
+}
+
+/**
+ * The deep links section: keys at an anchor that disappears first, then each key removed,
+ * repointed or added, then each anchor that a current or upcoming version loses (deep-link-changes.ts).
+ * Left out when links.yaml did not change and no anchor disappears.
+ */
+function deepLinkSection(versionFiles: readonly ChangedFile[], input: SummaryInput): RootContent[] {
+  const file = input.changed.find((f) => f.path === LINKS_FILE);
+  const shown = code(`${input.root}/${LINKS_FILE}`);
+  const now = input.links ?? [];
+  const unchanged: DeepLinkSide['links'] = now;
+  const side = (text: string | undefined): Pick<DeepLinkSide, 'links' | 'keys'> => {
+    if (text === undefined) return { links: [], keys: [] };
+    const read = readDeepLinks(LINKS_FILE, text);
+    return { links: read.links, keys: read.keys };
+  };
+  const baseLinks = file ? side(file.baseText) : { links: unchanged, keys: unchanged.map((l) => l.key) };
+  const headLinks = !file ? { links: unchanged, keys: unchanged.map((l) => l.key) } : file.notAFile ? { links: [], keys: undefined } : side(file.text);
+  const changed = new Set(versionFiles.filter((f) => f.status !== 'D').map((f) => f.path.replace(/\.mdx?$/, '')));
+  const headVersions: AnchoredVersion[] = input.versions.flatMap((v) => (v.tree ? [{ document: v.document, effective: v.effective, tree: v.tree, formerAnchors: v.frontmatter.formerAnchors }] : []));
+  const touched = new Set(versionFiles.map((f) => f.path.replace(/\.mdx?$/, '')));
+  const baseVersions = [...headVersions.filter((v) => !touched.has(`${v.document}/${v.effective}`)), ...versionFiles.flatMap((f) => baseVersion(f))];
+  const changes = deepLinkChanges({ ...baseLinks, versions: baseVersions }, { ...headLinks, versions: headVersions }, changed, input.asOf);
+  if (!file && changes.vanished.length === 0) return [];
+  const title = (id: string) => input.documents.find((d) => d.id === id)?.title ?? id;
+  const where = (v: { document: string; effective: CivilDate; status: string }) => [words(` the ${v.status} version of `), content(title(v.document)), words(` effective ${formatDate(v.effective)}`)];
+  const items: ListItem[] = [];
+  if (file?.notAFile) items.push(item([notAFile(file, input)]));
+  else if (file?.status === 'D') items.push(item([paragraph([words('⚠ '), shown, words(' '), strong('deleted'), words(': every key below is removed.')])]));
+  else if (file && headLinks.keys === undefined) items.push(item([paragraph([words('⚠ '), shown, words(' cannot be read (see the check below): its keys are not compared.')])]));
+  for (const anchor of changes.vanished) {
+    for (const key of anchor.keys) {
+      items.push(item([paragraph([words('⚠ '), { type: 'strong', children: [code(key), words(' points at an anchor that disappears')] }, words(': '), code(`${anchor.document}#${anchor.anchor}`), words(' is not in'), ...where(anchor), words('.')])]));
+    }
+  }
+  for (const { key, target } of changes.removed) {
+    items.push(item([paragraph([words('⚠ '), { type: 'strong', children: [words('Removed '), code(key)] }, words(' (it pointed to '), code(target), words('): apps that open '), code(`/go/${key}/`), words(' get a 404.')])]));
+  }
+  for (const { key, from, to } of changes.repointed) items.push(item([paragraph([words('Repointed '), code(key), words(': '), code(from), words(' → '), code(to)])]));
+  for (const { key, target } of changes.added) items.push(item([paragraph([words('Added '), code(key), words(' → '), code(target)])]));
+  for (const anchor of changes.vanished) {
+    const used: PhrasingContent[] = anchor.keys.length === 0 ? [words('; no deep link uses it.')] : [words('; used by '), ...anchor.keys.flatMap((key, index) => [...(index > 0 ? [words(', ')] : []), code(key)]), words('.')];
+    items.push(item([paragraph([words('Anchor '), code(`#${anchor.anchor}`), words(' disappears from'), ...where(anchor), words(' ('), code(anchor.document), words(')'), ...used])]));
+  }
+  if (items.length === 0) items.push(item([paragraph([shown, words(' changed: no key added, repointed or removed.')])]));
+  return [heading(3, [words('Deep links')]), list(items)];
+}
+
+/** A version as it was on the base (a changed or deleted version file), parsed once; nothing when its base text cannot be parsed. */
+function baseVersion(file: ChangedFile): AnchoredVersion[] {
+  const format = sourceFormatOf(file.path);
+  if (file.status === 'A' || file.baseText === undefined || !format) return [];
+  const [document, name] = file.path.split('/') as [string, string];
+  try {
+    const tree = parseVersionSource(file.baseText, format);
+    const raw = readFrontmatter(file.baseText, tree);
+    const declared = isFrontmatterSyntaxError(raw) ? undefined : raw.data.formerAnchors;
+    const pairs = declared && typeof declared === 'object' && !Array.isArray(declared) ? Object.entries(declared).filter((pair): pair is [string, string] => typeof pair[1] === 'string') : [];
+    const formerAnchors: FormerAnchors | undefined = pairs.length > 0 ? Object.fromEntries(pairs) : undefined;
+    return [{ document, effective: name.slice(0, 10), tree, formerAnchors }];
+  } catch {
+    return [];
+  }
 }
 
 function checkSection(diagnostics: readonly Diagnostic[]): RootContent[] {

@@ -4,7 +4,7 @@
  * `key: document` or `key: document#anchor`.
  */
 import { isMap, isScalar } from 'yaml';
-import { parseYamlFile } from '../content/yaml-file.ts';
+import { commentsOnValueLines, parseYamlFile, type ValueLineComment } from '../content/yaml-file.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { deepLinkKeyPattern, deepLinkTargetPattern } from '../content/schemas.ts';
 import type { FormerAnchors } from '../content/anchors.ts';
@@ -32,42 +32,87 @@ export function parseDeepLinkTarget(target: string): { document: string; anchor:
   return match ? { document: match[1]!, anchor: match[2] } : undefined;
 }
 
+/** What readDeepLinks read from `links.yaml`. */
+export interface DeepLinkFile {
+  /** The well-formed links, in file order. */
+  links: DeepLink[];
+  /**
+   * Every key the file lists, well-formed or not, in file order; `undefined` when the file cannot
+   * be read as a map of keys (a YAML error): then nobody can tell which keys it meant to keep.
+   */
+  keys: string[] | undefined;
+  diagnostics: Diagnostic[];
+}
+
 /**
  * Read `links.yaml` and report syntax and format problems with their lines.
  *
  * Rules: `deep-link-yaml` (YAML syntax, or not a map of keys), `deep-link-schema` (a key that is
- * not kebab-case, a target that is not `document` or `document#anchor`).
+ * not kebab-case, a target that is not `document` or `document#anchor`), `deep-link-comment` (a
+ * `#` comment after a key or a value: YAML reads `privacy-statement #your-rights` as the value
+ * `privacy-statement` and a comment, so the link would land at the top of the page; whole-line
+ * comments are fine). A link with such a comment on its line is left out of `links` (its key stays
+ * in `keys`).
  *
  * @param file Display path, e.g. `content/links.yaml`.
  * @param text The file's text.
- * @returns The well-formed links in file order, and the diagnostics.
+ * @returns The well-formed links in file order, every key, and the diagnostics.
  */
-export function readDeepLinks(file: string, text: string): { links: DeepLink[]; diagnostics: Diagnostic[] } {
+export function readDeepLinks(file: string, text: string): DeepLinkFile {
   const diagnostics: Diagnostic[] = [];
   const report = (line: number, ruleId: string, message: string, column = 1) =>
     diagnostics.push({ file, line, column, ruleId, severity: 'error', message });
   const { yaml, lineCounter, diagnostics: syntax } = parseYamlFile(file, text, 'deep-link-yaml');
-  if (syntax.length > 0) return { links: [], diagnostics: syntax };
-  if (yaml.contents === null) return { links: [], diagnostics };
+  if (syntax.length > 0) return { links: [], keys: undefined, diagnostics: syntax };
+  if (yaml.contents === null) return { links: [], keys: [], diagnostics };
   if (!isMap(yaml.contents)) {
     report(1, 'deep-link-yaml', 'links.yaml must be a list of `key: document#anchor` lines, e.g. `privacy-rights: privacy-statement#your-rights`.');
-    return { links: [], diagnostics };
+    return { links: [], keys: undefined, diagnostics };
   }
+  const comments = commentsOnValueLines(yaml, lineCounter);
   const links: DeepLink[] = [];
+  const keys: string[] = [];
   for (const pair of yaml.contents.items) {
     const line = isScalar(pair.key) && pair.key.range ? lineCounter.linePos(pair.key.range[0]).line : 1;
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    keys.push(key);
     const value = isScalar(pair.value) ? pair.value.value : undefined;
     const target = typeof value === 'string' ? parseDeepLinkTarget(value) : undefined;
+    const last = pair.value && 'range' in pair.value && pair.value.range ? lineCounter.linePos(pair.value.range[1]).line : line;
+    const own = comments.filter((c) => c.line >= line && c.line <= last);
+    for (const comment of own) {
+      comments.splice(comments.indexOf(comment), 1);
+      report(comment.line, 'deep-link-comment', commentMessage(comment, key, target), comment.column);
+    }
     if (!deepLinkKeyPattern.test(key)) {
       report(line, 'deep-link-schema', `The deep-link key "${key}" is not kebab-case. Use lower-case letters, digits and single hyphens, e.g. privacy-rights.`);
+    } else if (own.length > 0) {
+      continue;
     } else if (!target) {
       report(line, 'deep-link-schema', `The deep link "${key}" points to ${JSON.stringify(value ?? null)}. Write \`${key}: document\` or \`${key}: document#anchor\`, e.g. \`${key}: privacy-statement#your-rights\`.`);
     } else {
       links.push({ key, ...target, line });
     }
   }
-  return { links, diagnostics };
+  for (const comment of comments) report(comment.line, 'deep-link-comment', commentMessage(comment, undefined, undefined), comment.column);
+  return { links, keys, diagnostics };
+}
+
+/**
+ * The message for a comment after a key or a value in links.yaml (`deep-link-comment`).
+ *
+ * @param comment The comment, and what precedes it on its line.
+ * @param key The key on that line, when the comment belongs to one.
+ * @param target What the parser read as the key's target (without the comment).
+ */
+function commentMessage(comment: ValueLineComment, key: string | undefined, target: { document: string; anchor: string | undefined } | undefined): string {
+  const anchor = comment.source.slice(1);
+  // `key: document #anchor`: the editor meant `document#anchor`.
+  const meant = key !== undefined && target && target.anchor === undefined && deepLinkKeyPattern.test(anchor) ? `${key}: ${target.document}#${anchor}` : undefined;
+  const fix = meant
+    ? `If you meant the section, write \`${meant}\` without a space, or quote it`
+    : 'Write the target without a space before `#` (`document#anchor`), or quote it';
+  return `\`${comment.before} ${comment.source}\`: YAML reads \`${comment.source}\` as a comment, not as part of the value, so this deep link would silently ${target ? `point to ${target.document}${target.anchor ? `#${target.anchor}` : ' (the top of the page)'}` : 'be read without it'}. Comments are not allowed on the line of a deep link. ${fix}; for a note, put it on a line of its own above the key, starting with \`#\`.`;
 }
 
 /**

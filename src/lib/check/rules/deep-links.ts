@@ -3,14 +3,15 @@
  * upcoming version of its document (issue 5). Archived versions keep their own anchors and are not
  * checked: links always open the current version.
  *
- * Rule ids: `deep-link-yaml`, `deep-link-schema` (see deep-links.ts), `deep-link-document` (no such
+ * Rule ids: `deep-link-yaml`, `deep-link-schema`, `deep-link-comment` (see src/lib/site/deep-links.ts), `deep-link-document` (no such
  * document), `deep-link-anchor` (a current or upcoming version lacks the anchor; error),
  * `deep-link-former-anchor` (the anchor is a former id of a renamed section; warning),
  * `document-id-reserved` (a document id that would shadow the site's own routes).
  */
 import { formerAnchorsAt, headingAnchors } from '../../content/anchors.ts';
+import { choicesMessage } from '../../editor-messages.ts';
 import type { CheckedVersion, ContentRule } from '../rule.ts';
-import { landingAnchor, readDeepLinks } from '../../site/deep-links.ts';
+import { landingAnchor } from '../../site/deep-links.ts';
 import type { Diagnostic } from '../../diagnostics.ts';
 import { placeVersions } from '../../site/timeline.ts';
 import { reservedDocumentIds } from '../../content/registry.ts';
@@ -22,16 +23,16 @@ export { reservedDocumentIds };
  *
  * @returns Diagnostics on links.yaml lines, each naming key, document, anchor and the version's file.
  */
-export const deepLinkRule: ContentRule = ({ sources, documents, versions, asOf, display }) => {
+export const deepLinkRule: ContentRule = ({ sources, documents, versions, links, asOf, display, registryLine }) => {
   const diagnostics: Diagnostic[] = [];
   for (const document of documents) {
     if (reservedDocumentIds.includes(document.id)) {
-      diagnostics.push({ file: display('documents.yaml'), line: 1, column: 1, ruleId: 'document-id-reserved', severity: 'error', message: `The document id "${document.id}" is reserved for the site's own pages (${reservedDocumentIds.join(', ')}). Choose another id.` });
+      diagnostics.push({ file: display('documents.yaml'), line: registryLine(document.id), column: 1, ruleId: 'document-id-reserved', severity: 'error', message: `The document id "${document.id}" is reserved for the site's own pages (${reservedDocumentIds.join(', ')}). Choose another id.` });
     }
   }
-  if (!sources.links) return diagnostics;
+  if (!sources.links || !links) return diagnostics;
   const file = display(sources.links.path);
-  const read = readDeepLinks(file, sources.links.text);
+  const read = links;
   diagnostics.push(...read.diagnostics);
   const ids = new Set(documents.map((d) => d.id));
   for (const link of read.links) {
@@ -48,7 +49,7 @@ export const deepLinkRule: ContentRule = ({ sources, documents, versions, asOf, 
       const where = `the ${version.status} version ${version.effective} (${display(version.path)})`;
       const landing = landingAnchor(link.anchor, version.ids, version.former);
       if (landing === null) {
-        report('deep-link-anchor', `The deep link "${link.key}" points to ${link.document}#${link.anchor}, but ${where} has no anchor "${link.anchor}". Pin {#${link.anchor}} on the section, declare it under formerAnchors if the section was renamed, or point "${link.key}" at one of: ${[...version.ids].join(', ')}.`);
+        report('deep-link-anchor', `The deep link "${link.key}" points to ${link.document}#${link.anchor}, but ${where} has no anchor "${link.anchor}". Pin {#${link.anchor}} on the section, declare it under formerAnchors if the section was renamed, or point "${link.key}" at another section. ${choicesMessage(link.anchor, version.ids, 'Anchors there', (id) => `${link.document}#${id}`)}`);
       } else if (landing !== link.anchor) {
         report('deep-link-former-anchor', `The deep link "${link.key}" points to ${link.document}#${link.anchor}, a former anchor of "${landing}" in ${where}. It still lands, but write \`${link.key}: ${link.document}#${landing}\`.`, 'warning');
       }

@@ -17,6 +17,7 @@ import { parse } from 'yaml';
 import { formerAnchorsAt, headingAnchors } from '../../content/anchors.ts';
 import type { CheckedVersion, ContentRule, RuleContext } from '../rule.ts';
 import type { Diagnostic } from '../../diagnostics.ts';
+import { choicesMessage } from '../../editor-messages.ts';
 import { versionContent } from '../../content/version-content.ts';
 import { placeVersions } from '../../site/timeline.ts';
 
@@ -91,7 +92,7 @@ function checkTarget(url: string, from: CheckedVersion, context: RuleContext, an
   if (path === '') {
     const own = anchors.get(`${from.document}/${from.effective}`) ?? new Set();
     if (anchor === undefined || anchor === '' || own.has(anchor)) return undefined;
-    return { ruleId: 'link-missing-anchor', message: `The link \`${url}\` points to no section of this version. Anchors here: ${list(own)}.` };
+    return { ruleId: 'link-missing-anchor', message: `The link \`${url}\` points to no section of this version. ${choicesMessage(anchor, own, 'Anchors here')}` };
   }
   if (!path.startsWith('/')) {
     return { ruleId: 'link-relative', message: `The link \`${url}\` is a relative path, which leads to different pages from /${from.document}/ and /${from.document}/${from.effective}/. Write it from the site root, e.g. /${from.document}/.` };
@@ -105,13 +106,13 @@ function checkTarget(url: string, from: CheckedVersion, context: RuleContext, an
   const first = context.documents.find((d) => d.formerIds?.includes(written))?.id ?? written;
   if (first === 'go') {
     if (deepLinkKeys && second !== undefined && !deepLinkKeys.has(second)) {
-      return { ruleId: 'link-unknown-page', message: `The link \`${url}\` uses the deep link "${second}", which content/links.yaml does not define. Keys: ${list(deepLinkKeys)}.` };
+      return { ruleId: 'link-unknown-page', message: `The link \`${url}\` uses the deep link "${second}", which content/links.yaml does not define. ${choicesMessage(second, deepLinkKeys, 'Keys', (key) => key)}` };
     }
     return undefined;
   }
   if (!documentIds.includes(first)) {
     if (otherSitePages.includes(first)) return undefined;
-    return { ruleId: 'link-unknown-document', message: `The link \`${url}\` points to "/${first}/", which is no document of the site. Documents: ${documentIds.map((id) => `/${id}/`).join(', ')}.` };
+    return { ruleId: 'link-unknown-document', message: `The link \`${url}\` points to "/${first}/", which is no document of the site. ${choicesMessage(first, documentIds, 'Documents', (id) => `/${id}/`)}` };
   }
   const own = context.versions.filter((v) => v.document === first);
   let target: CheckedVersion | undefined;
@@ -129,7 +130,7 @@ function checkTarget(url: string, from: CheckedVersion, context: RuleContext, an
   if (!target || anchor === undefined || anchor === '') return undefined;
   const ids = anchors.get(`${target.document}/${target.effective}`) ?? new Set();
   if (ids.has(anchor)) return undefined;
-  return { ruleId: 'link-missing-anchor', message: `The link \`${url}\` points to no section of ${target.document} effective ${target.effective}. Anchors there: ${list(ids)}.` };
+  return { ruleId: 'link-missing-anchor', message: `The link \`${url}\` points to no section of ${target.document} effective ${target.effective}. ${choicesMessage(anchor, ids, 'Anchors there')}` };
 }
 
 /** The version `/<document>/` shows at the as-of date: the current one, else the first upcoming one. */
@@ -153,10 +154,4 @@ function readDeepLinkKeys(text: string | undefined): Set<string> | undefined {
   } catch {
     return undefined;
   }
-}
-
-function list(ids: Iterable<string>): string {
-  const all = [...ids];
-  if (all.length === 0) return '(none)';
-  return all.slice(0, 12).map((id) => `#${id}`).join(', ') + (all.length > 12 ? ', …' : '');
 }

@@ -28,21 +28,27 @@
  * - `lock-stale`: the lock does not record the version as it is, and `npm run lock` may update it
  *   (corrections appended in order, or a draft not yet published when it was locked).
  * - `lock-version-removed`: a locked version's file is gone.
+ * - `lock-link-unlocked`: a deep-link key of links.yaml is not recorded in the lock yet.
+ * - `lock-link-stale`: a deep link points elsewhere than the lock recorded (repointing is allowed:
+ *   `npm run lock` records the new target).
+ * - `lock-link-removed`: a key the lock records is no longer in links.yaml (reported at links.yaml,
+ *   or at the lock when links.yaml is gone): keys are a contract with the apps (see lock-links.ts).
  * - `lock-former-id`: entries are locked under a former id of a renamed document (a warning: they
  *   are read as the same versions under the new id, see lock-renames.ts; `npm run lock` moves them).
  *
  * A document renamed without `formerIds` finds its versions unlocked and its old entries removed;
  * both messages then say to add `formerIds: [old-id]`.
  */
-import type { CheckedVersion, ContentRule } from '../rule.ts';
+import type { CheckedVersion, ContentRule, RuleContext } from '../rule.ts';
 import type { Diagnostic, Severity } from '../../diagnostics.ts';
 import { frontmatterLineOf, isFrontmatterSyntaxError, readFrontmatter } from '../../content/frontmatter.ts';
-import { isFormat1, judgeVersion, LOCK_FILE, lockKey, LockSyntaxError, mustBeLocked, parseLock, type Lock, type LockProblem } from '../lock.ts';
-import { lockProblemMessage, missingLockMessage, oldFormatMessage } from '../lock-messages.ts';
+import { isFormat1, judgeVersion, LOCK_FILE, lockKey, LockSyntaxError, mustBeLocked, parseLockFile, type LockedLinks, type LockFile, type LockProblem } from '../lock.ts';
+import { judgeLinks, targetOf } from '../lock-links.ts';
+import { lockProblemMessage, missingLockMessage, oldFormatMessage, removedLinkMessage, repointedLinkMessage, unlockedLinkMessage } from '../lock-messages.ts';
 import { lockedUnderOtherId, renameAdvice, underCurrentIds } from '../lock-renames.ts';
 
 /** Compare every version with the lock. */
-export const lockRule: ContentRule = ({ sources, documents, versions, asOf, display }) => {
+export const lockRule: ContentRule = ({ sources, documents, versions, links, asOf, display }) => {
   const diagnostics: Diagnostic[] = [];
   const lockFile = display(LOCK_FILE);
   const push = (file: string, line: number, ruleId: string, message: string, severity: Severity = 'error') =>
@@ -53,18 +59,18 @@ export const lockRule: ContentRule = ({ sources, documents, versions, asOf, disp
     else if (versions.length > 0) push(lockFile, 1, 'lock-missing', `There is no ${lockFile}. No version is in effect or published yet; before one is, run \`npm run lock\` and commit ${lockFile}.`, 'warning');
     return diagnostics;
   }
-  let read: Lock;
+  let read: LockFile;
   try {
-    read = parseLock(sources.lock.text);
+    read = parseLockFile(sources.lock.text);
   } catch (error) {
     if (!(error instanceof LockSyntaxError)) throw error;
     push(lockFile, error.line, 'lock-syntax', `${error.message}. The lock is written by \`npm run lock\`: restore it from git (git checkout ${lockFile}) rather than editing it.`);
     return diagnostics;
   }
-  const { lock, moved } = underCurrentIds(read, documents);
+  const { lock, moved } = underCurrentIds(read.versions, documents);
   if (moved.length > 0) {
     const first = moved[0]!;
-    push(lockFile, read.get(first.from)!.line, 'lock-former-id', `${lockFile} records ${moved.length === 1 ? 'a version' : `${moved.length} versions`} under a former id (${moved.map((m) => `${m.from} -> ${m.to}`).join(', ')}). They are read as the same versions under the new id; run \`npm run lock\` to write them so, and commit ${lockFile}.`, 'warning');
+    push(lockFile, read.versions.get(first.from)!.line, 'lock-former-id', `${lockFile} records ${moved.length === 1 ? 'a version' : `${moved.length} versions`} under a former id (${moved.map((m) => `${m.from} -> ${m.to}`).join(', ')}). They are read as the same versions under the new id; run \`npm run lock\` to write them so, and commit ${lockFile}.`, 'warning');
   }
   const registered = new Set(documents.map((d) => d.id));
   const registry = display('documents.yaml');
@@ -110,8 +116,23 @@ export const lockRule: ContentRule = ({ sources, documents, versions, asOf, disp
       push(lockFile, entry.line, 'lock-version-removed', `The locked version ${key} no longer exists. Published versions are never deleted or renamed: restore ${name} from git.${rename}`);
     }
   }
+  diagnostics.push(...linkDiagnostics(read.links ?? new Map(), links, sources.links?.path, lockFile, display));
   return diagnostics;
 };
+
+/** The deep-link keys of links.yaml against the lock's (nothing while links.yaml cannot be read as a map of keys). */
+function linkDiagnostics(locked: LockedLinks, links: RuleContext['links'], linksPath: string | undefined, lockFile: string, display: (path: string) => string): Diagnostic[] {
+  const linksFile = display(linksPath ?? 'links.yaml');
+  const error = (file: string, line: number, ruleId: string, message: string): Diagnostic => ({ file, line, column: 1, ruleId, severity: 'error', message });
+  if (!links) return [...locked].map(([key, entry]) => error(lockFile, entry.line, 'lock-link-removed', removedLinkMessage(key, entry.target, linksFile, lockFile, true)));
+  if (links.keys === undefined) return [];
+  const verdict = judgeLinks(links.links, links.keys, locked);
+  return [
+    ...verdict.unlocked.map((link) => error(linksFile, link.line, 'lock-link-unlocked', unlockedLinkMessage(link.key, lockFile))),
+    ...verdict.repointed.map(({ link, locked: entry }) => error(linksFile, link.line, 'lock-link-stale', repointedLinkMessage(link.key, entry.target, targetOf(link), lockFile))),
+    ...verdict.removed.map(({ key, locked: entry }) => error(linksFile, 1, 'lock-link-removed', removedLinkMessage(key, entry.target, linksFile, lockFile, false))),
+  ];
+}
 
 /** The line a problem is reported at: the correction, `lastUpdated` or `published` concerned, else line 1. */
 function problemLine(problem: LockProblem, version: CheckedVersion): number {

@@ -1,0 +1,70 @@
+/**
+ * The fast tokenizer for Latin text (latinSegments) cuts exactly where Intl.Segmenter does, on
+ * random texts of its alphabet and on every real text at hand (issue 12, "Speed": fast, never a
+ * different redline).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { latinSegments } from '../../../src/lib/diff/tokens.ts';
+import { root } from '../../helpers/site.ts';
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'word' });
+/** Segments as the tokenizer sees them: whitespace as one `␣` per run, words marked `*`. */
+function bySegmenter(text: string): string[] {
+  const out: string[] = [];
+  for (const { segment, isWordLike } of segmenter.segment(text)) {
+    if (!isWordLike && /^\s+$/u.test(segment)) {
+      if (out.at(-1) !== '␣') out.push('␣');
+    } else out.push(`${segment}${isWordLike ? '*' : ''}`);
+  }
+  return out;
+}
+function byLatin(text: string): string[] | undefined {
+  const out: string[] = [];
+  const handled = latinSegments(text, (segment, word) => {
+    if (segment === undefined) {
+      if (out.at(-1) !== '␣') out.push('␣');
+    } else out.push(`${segment}${word ? '*' : ''}`);
+  });
+  return handled ? out : undefined;
+}
+
+const alphabet = [...'abcXYZ019_ \n\t\r.,;:\'"!?()-/$%&@#*+=[]{}<>|~^`’‘“”—–…§¶•©®™°«»→éçÀÿ'];
+const shared = join(root, '..', 'shared');
+
+describe('latinSegments', () => {
+  it('should cut any text of its alphabet as Intl.Segmenter does', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }).map((chars) => chars.join('')), (text) => {
+      expect(byLatin(text)).toEqual(bySegmenter(text));
+    }), { numRuns: 20_000, seed: 12 });
+  });
+
+  it('should leave any other text to Intl.Segmenter, emitting nothing', () => {
+    for (const text of ['a\u00a0b', 'ºa', 'a·b', '日本語', 'naïve\u00adty', 'x\u200dy', 'ŁÓDŹ']) {
+      let emitted = 0;
+      expect(latinSegments(text, () => emitted++), text).toBe(false);
+      expect(emitted).toBe(0);
+    }
+  });
+
+  it('should cut every line of the real texts as Intl.Segmenter does', (context) => {
+    const dirs = ['corpora/github-terms-of-service', 'corpora/mozilla-accounts-privacy-notice', 'seed'].map((d) => join(shared, d));
+    if (!dirs.some(existsSync)) {
+      console.warn(`\n⚠ SKIPPED: no real texts at ${shared}: the tokenizer is held to the segmenter on random texts only.\n`);
+      context.skip();
+    }
+    let lines = 0;
+    const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+    for (const file of dirs.filter(existsSync).flatMap(walk)) {
+      for (const line of readFileSync(file, 'utf8').split('\n')) {
+        const fast = byLatin(line);
+        if (fast === undefined) continue;
+        lines++;
+        expect(fast, `${file}: ${line.slice(0, 80)}`).toEqual(bySegmenter(line));
+      }
+    }
+    expect(lines).toBeGreaterThan(1000);
+  });
+});
