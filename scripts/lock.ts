@@ -25,8 +25,11 @@ import { readArgs } from './cli.ts';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../src/lib/diagnostics.ts';
 import { count } from '../src/lib/editor-messages.ts';
 import { changedVersionAdvice, droppedLinkMessage, lockedStatus, lockProblemMessage, lockRewriteMessage, removedLinkMessage } from '../src/lib/check/lock-messages.ts';
-import { compareLocks, LOCK_FILE, LockSyntaxError, parseLockFile, planLock, serializeLock, type LockFile } from '../src/lib/check/lock.ts';
+import { compareLocks, LOCK_FILE, lockKey, LockSyntaxError, parseLockFile, planLock, serializeLock, type LockFile } from '../src/lib/check/lock.ts';
 import { droppedLinks, planLinks } from '../src/lib/check/lock-links.ts';
+import { lockedUnderOtherId, renameAdvice, twinUnderOtherId, underCurrentIds } from '../src/lib/check/lock-renames.ts';
+import { readRegistry } from '../src/lib/content/registry.ts';
+import { readContent } from '../src/node/read-content.ts';
 import { checkContentOnDisk } from '../src/node/run-check.ts';
 import { resolveSettings, type Settings } from '../src/settings.ts';
 
@@ -64,9 +67,12 @@ function lock(settings: Settings, path: string, shown: string, history: boolean)
   const text = lockText(path, shown);
   const existed = text !== undefined;
   const currentFile: LockFile = existed ? readLock(text, shown) : { versions: new Map(), links: undefined };
-  const current = currentFile.versions;
+  // Entries locked under a former id of a renamed document are its versions: written under the new id.
+  const { lock: current, moved } = underCurrentIds(currentFile.versions, result.documents);
   const plan = planLock(result.versions, current, settings.asOf);
   const links = planLinks(result.links, currentFile.links);
+  const registered = new Set(result.documents.map((d) => d.id));
+  const registry = `${settings.contentDir.replace(/\/$/, '')}/documents.yaml`;
   // A version added to an existing lock on or after its effective date took effect without ever
   // being published for notice: refused, unless the editor says this is history being imported.
   // (A lock written for the first time records the history there is, and says so above.)
@@ -74,10 +80,17 @@ function lock(settings: Settings, path: string, shown: string, history: boolean)
   for (const key of backdated) {
     plan.lock.delete(key);
     plan.added.splice(plan.added.indexOf(key), 1);
+    const version = result.versions.find((v) => lockKey(v.document, v.effective) === key)!;
+    const renamed = lockedUnderOtherId(current, version, registered);
+    if (renamed !== undefined) {
+      console.error(`  refused     ${key}: ${shown} has the same text locked as ${renamed}. ${renameAdvice(renamed.split('/')[0]!, version.document, registry)} [lock-backdated]`);
+      continue;
+    }
     console.error(`  refused     ${key}: it takes effect on ${key.slice(-10)}, not after the as-of date ${settings.asOf}, so it would be in effect the moment it is published, with no notice. Rename the file to an effective date after ${settings.asOf} (a material change also needs \`published:\` and the notice period: see \`npm run new-version\`), or, if you are importing the document's history, run \`npm run lock -- --history\`. [lock-backdated]`);
   }
   if (history) for (const key of plan.added) if (key.slice(-10) <= settings.asOf) plan.lock.set(key, { ...plan.lock.get(key)!, imported: true });
   if (!existed && plan.added.length > 0) console.log(`  (no ${shown} yet: starting one. If it was deleted, restore it from git instead: the pull-request check compares it with the main branch.)`);
+  for (const { from, to } of moved) console.log(`  renamed     ${from} -> ${to} (a former id of ${to.split('/')[0]})`);
   for (const key of plan.added) console.log(`  locked      ${key}`);
   for (const key of plan.corrected) console.log(`  corrected   ${key} (new correction recorded)`);
   for (const key of plan.updatedDrafts) console.log(`  re-locked   ${key} (not published yet)`);
@@ -99,7 +112,7 @@ function lock(settings: Settings, path: string, shown: string, history: boolean)
     const subject = { ...version, lockedPublished: current.get(key)?.published };
     for (const problem of problems) console.error(`              - ${lockProblemMessage(problem, subject, settings.asOf, shown)} [${problem.rule}]`);
   }
-  const changed = plan.added.length + plan.corrected.length + plan.updatedDrafts.length + plan.migrated.length + links.added.length + links.repointed.length > 0;
+  const changed = moved.length + plan.added.length + plan.corrected.length + plan.updatedDrafts.length + plan.migrated.length + links.added.length + links.repointed.length > 0;
   if (changed) writeFileSync(path, serializeLock(plan.lock, links.links));
   if (backdated.length > 0 && plan.refused.length === 0) {
     if (changed) console.error(`  ${shown} was updated for the other versions listed above; commit it with your change.`);
@@ -129,12 +142,22 @@ function compare(ref: string, path: string, shown: string, settings: Settings) {
     console.log(`✔ ${ref} has no ${shown}: nothing to compare.`);
     return;
   }
+  // Both locks are read under the working copy's ids: an entry of a renamed document (a former id in
+  // documents.yaml) is the same entry under its new id, whichever id each lock has it under.
+  const registryFile = readContent(settings.contentDir).registry;
+  const documents = registryFile ? readRegistry('documents.yaml', registryFile.text).documents : [];
   const base = readLock(git(['show', `${baseCommit}:${inRepo}`], top), `${shown} on ${ref}`);
   const text = lockText(path, shown);
   const next: LockFile = text !== undefined ? readLock(text, shown) : { versions: new Map(), links: undefined };
-  const diagnostics: Diagnostic[] = compareLocks(base.versions, next.versions, settings.asOf).map((rewrite) => ({
-    file: shown, line: rewrite.line || 1, column: 1, ruleId: rewrite.rule, severity: 'error', message: lockRewriteMessage(rewrite, ref, shown),
-  }));
+  const baseVersions = underCurrentIds(base.versions, documents).lock;
+  const nextVersions = underCurrentIds(next.versions, documents).lock;
+  const registered = new Set(documents.map((d) => d.id));
+  const registry = `${settings.contentDir.replace(/\/$/, '')}/documents.yaml`;
+  const diagnostics: Diagnostic[] = compareLocks(baseVersions, nextVersions, settings.asOf).map((rewrite) => {
+    const twin = rewrite.rule === 'lock-entry-removed' ? twinUnderOtherId(nextVersions, rewrite.key, baseVersions.get(rewrite.key)!, registered) : undefined;
+    const rename = twin === undefined ? '' : ` ${renameAdvice(rewrite.key.split('/')[0]!, twin.split('/')[0]!, registry)}`;
+    return { file: shown, line: rewrite.line || 1, column: 1, ruleId: rewrite.rule, severity: 'error', message: `${lockRewriteMessage(rewrite, ref, shown)}${rename}` };
+  });
   const dropped = droppedLinks(base.links, next.links);
   for (const link of dropped) diagnostics.push({ file: shown, line: 1, column: 1, ruleId: link.rule, severity: 'error', message: droppedLinkMessage(link, ref, shown) });
   for (const diagnostic of diagnostics) console.log(formatDiagnostic(diagnostic));

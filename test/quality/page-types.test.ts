@@ -36,6 +36,6 @@ describe('pageTypesIn', () => {
   });
 
   test('finds every page type in the fixture site', () => {
-    expect(pageTypesIn(inject('fixtureSite')).map((t) => t.name)).toEqual(['home', 'current', 'archived', 'upcoming', 'history', '404', 'changes', 'compare', 'corrections', 'search', 'go']);
+    expect(pageTypesIn(inject('fixtureSite')).map((t) => t.name)).toEqual(['home', 'current', 'archived', 'upcoming', 'history', '404', 'changes', 'compare', 'corrections', 'search', 'go', 'moved']);
   });
 });

@@ -3,7 +3,7 @@
  * (test/fixtures/corpus at 2025-06-01). A type is checked when its page exists in the built site;
  * the core types must always exist. To cover a new kind of page, add a row to `pageTypeTable`.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** One row of the table: a kind of page and where to find an example of it. */
@@ -56,7 +56,17 @@ export const pageTypeTable: readonly PageTypeRow[] = [
     name: 'go', path: '/go/', file: 'go/index.html', core: false,
     discover: (dir) => firstPage(dir, (parts) => parts.length === 2 && parts[0] === 'go'),
   },
+  // The old address of a renamed document's page (documents.yaml `formerIds`): the fixture's cookie notice was `cookie-policy`.
+  {
+    name: 'moved', path: '/cookie-policy/', file: 'cookie-policy/index.html', core: false,
+    discover: (dir) => firstPage(dir, (parts) => parts.length === 1 && isMovedPage(join(dir, parts[0]!, 'index.html'))),
+  },
 ];
+
+/** Whether a built page is the old address of a renamed document's page (src/pages/[...moved].astro). */
+function isMovedPage(file: string): boolean {
+  return existsSync(file) && readFileSync(file, 'utf8').includes('data-moved-target');
+}
 
 /**
  * The page types present in a built site.

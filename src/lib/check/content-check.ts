@@ -75,7 +75,10 @@ export function checkContent(sources: ContentSources, asOf: CivilDate): CheckRes
   }
 
   for (const folder of sources.folders) {
-    if (documents.length > 0 && !registered.has(folder)) {
+    const renamed = registered.has(folder) ? undefined : documents.find((d) => d.formerIds?.includes(folder));
+    if (renamed) {
+      report(`${folder}/`, 1, 'document-unregistered', `The folder "${folder}" is named by a former id of "${renamed.id}" (its formerIds in ${display(REGISTRY)}). A renamed document's versions live under its new id: move them (git mv ${display(folder)} ${display(renamed.id)}).`);
+    } else if (documents.length > 0 && !registered.has(folder)) {
       report(`${folder}/`, 1, 'document-unregistered', `The folder "${folder}" has no entry in ${display(REGISTRY)}. Add an entry with \`id: ${folder}\`, or rename the folder to a registered id (${[...registered].join(', ')}).`);
     }
   }

@@ -8,11 +8,21 @@ import { describeValue, schemaProblem } from '../editor-messages.ts';
 import { documentEntrySchema, noticeSchema, registrySchema, type DocumentEntry } from './schemas.ts';
 
 /**
+ * Document ids that would collide with the site's own routes (`/go/<key>/`, `/api/documents.json`):
+ * refused as ids (rule `document-id-reserved`, src/lib/check/rules/deep-links.ts) and as former ids
+ * (`registry-former-id`).
+ */
+// Every top-level name the site writes itself (src/pages, public/, Pagefind's bundle; test/lib/content/red-team.test.ts
+// keeps the list whole): a document named so lost its page to the site's (`search`) or shared its folder (`pagefind`).
+export const reservedDocumentIds: readonly string[] = ['api', 'go', 'documents', 'search', '404', 'pagefind'];
+
+/**
  * Parse the registry and report every problem in it with its line.
  *
  * Rules: YAML syntax (`registry-yaml`), the schema (`registry-schema`, including unknown keys),
  * unique ids (`registry-duplicate-id`), a parent for each supplemental notice and only for one,
- * that exists, is not the notice itself and does not lead back to it (`registry-parent`).
+ * that exists, is not the notice itself and does not lead back to it (`registry-parent`), former
+ * ids that are no current id, no other document's former id and not reserved (`registry-former-id`).
  *
  * @param file Display path of the registry, e.g. `content/documents.yaml`.
  * @param text Its text.
@@ -99,7 +109,31 @@ export function readRegistry(file: string, text: string): { documents: DocumentE
       path.push(next);
     }
   });
+  checkFormerIds(documents, (index, position) => lineOf(['documents', index, 'formerIds', position]), report);
   return { documents, diagnostics, idLines };
+}
+
+/**
+ * Rule `registry-former-id`: a former id is an address the document no longer has, so it must not be
+ * a current id (that document's pages would answer at it), another former id (two documents would
+ * redirect the same URL), or a reserved id (the site's own pages answer there).
+ */
+function checkFormerIds(documents: readonly DocumentEntry[], lineOf: (index: number, position: number) => number, report: (line: number, ruleId: string, message: string) => void): void {
+  const current = new Map(documents.map((entry, index) => [entry.id, index]));
+  const claimed = new Map<string, { id: string; line: number }>();
+  documents.forEach((entry, index) => {
+    (entry.formerIds ?? []).forEach((former, position) => {
+      const line = lineOf(index, position);
+      const fail = (problem: string) => report(line, 'registry-former-id', `The former id "${former}" of "${entry.id}" ${problem}`);
+      const owner = current.get(former);
+      const earlier = claimed.get(former);
+      if (former === entry.id) fail('is its own id. List only ids the document had before it was renamed, or remove it.');
+      else if (owner !== undefined) fail(`is the id of another document in the registry, "${documents[owner]!.id}", whose pages answer at /${former}/. A former id is an address no document has any more: remove it from formerIds.`);
+      else if (earlier) fail(earlier.id === entry.id ? `is listed twice. Remove one.` : `is already a former id of "${earlier.id}" (line ${earlier.line}): its old addresses can redirect to one document only. Remove it from one of the two.`);
+      else if (reservedDocumentIds.includes(former)) fail(`is reserved for the site's own pages (${reservedDocumentIds.join(', ')}): no document ever had it. Remove it from formerIds.`);
+      if (!earlier) claimed.set(former, { id: entry.id, line });
+    });
+  });
 }
 
 /**

@@ -46,12 +46,14 @@ export function kebabAnchor(written: string): string | undefined {
 }
 const anchorId = z.string().regex(anchorIdPattern, 'must be kebab-case: lower-case letters, digits and single hyphens');
 
+/** A document id: kebab-case, used in URLs and as the folder name under `content/`. */
+export const documentIdPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const documentId = z.string().regex(documentIdPattern, 'must be kebab-case: lower-case letters, digits and single hyphens');
+
 /** One entry of `content/documents.yaml`. */
 export const documentEntrySchema = z.strictObject({
   /** Kebab-case id, used in URLs and as the folder name under `content/`. */
-  id: z
-    .string()
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and single hyphens'),
+  id: documentId,
   title: z.string().trim().min(1),
   kind: z.enum(documentKinds),
   /** For a supplemental notice: the id of the document it supplements. */
@@ -60,6 +62,15 @@ export const documentEntrySchema = z.strictObject({
   description: z.string().trim().min(1),
   /** Notice owed before a material version takes effect (rule `notice-period`); defaults below. */
   notice: noticeSchema.optional(),
+  /**
+   * Ids the document had before it was renamed, newest first, so the last is the id it was first
+   * published under (feed entry ids keep it: src/lib/site/feeds.ts). Every URL of a former id
+   * answers with a redirect to the same page under `id` (src/lib/site/moved-pages.ts), and the lock
+   * reads entries locked under a former id as the same versions (src/lib/check/lock-renames.ts).
+   * Rule `registry-former-id` keeps them apart from current ids, from each other and from the
+   * reserved ids. See docs/decisions/0011-former-document-ids.md.
+   */
+  formerIds: z.array(documentId).min(1, 'must list at least one former id, or be removed').optional(),
 });
 export type DocumentEntry = z.infer<typeof documentEntrySchema>;
 

@@ -57,6 +57,12 @@ export interface ApiDocument {
   kind: Document['kind'];
   parent: string | null;
   description: string;
+  /**
+   * Ids the document had before it was renamed, newest first (documents.yaml `formerIds`; empty
+   * when never renamed): map an id an app stored to the document's id now. `/api/<former-id>.json`
+   * still answers, with `movedTo`.
+   */
+  formerIds: string[];
   /** Always shows the current version. */
   url: string;
   historyUrl: string;
@@ -104,6 +110,7 @@ export function documentsIndex(documents: readonly Document[], links: readonly R
       kind: document.kind,
       parent: document.parent ?? null,
       description: document.description,
+      formerIds: [...(document.formerIds ?? [])],
       url: url(document.url),
       historyUrl: url(document.historyUrl),
       feedUrl: url(withBase(where.base, `/${document.id}/feed.xml`)),
@@ -135,6 +142,7 @@ export function documentIndex(document: Document, anchorsOf: ReadonlyMap<CivilDa
     title: document.title,
     kind: document.kind,
     parent: document.parent ?? null,
+    formerIds: [...(document.formerIds ?? [])],
     url: url(document.url),
     historyUrl: url(document.historyUrl),
     versions: document.versions.map((version): ApiVersion => {
@@ -149,6 +157,21 @@ export function documentIndex(document: Document, anchorsOf: ReadonlyMap<CivilDa
       };
     }),
   };
+}
+
+/**
+ * Build `/api/<former-id>.json`, the old address of a renamed document's index: the same index as
+ * `/api/<id>.json` (so an app that still reads the old address keeps working) with `movedTo`, the
+ * absolute URL of the new address, to update to. A static host can send no HTTP redirect, and a
+ * JSON body that only said where to go would break every app that reads it.
+ *
+ * @param index The document's index (documentIndex).
+ * @param where Origin, base and as-of date.
+ * @returns `{ schemaVersion, asOf, movedTo, ...the rest of the index }`.
+ */
+export function movedDocumentIndex(index: ReturnType<typeof documentIndex>, where: ApiSite) {
+  const { schemaVersion, asOf, ...rest } = index;
+  return { schemaVersion, asOf, movedTo: new URL(withBase(where.base, `/api/${index.id}.json`), where.site).href, ...rest };
 }
 
 function versionSummary(version: Version, where: ApiSite): ApiVersionSummary {

@@ -16,7 +16,8 @@ import { XMLBuilder } from 'fast-xml-parser';
 import { toHtml } from 'hast-util-to-html';
 import { formatDate, type CivilDate } from '../dates.ts';
 import type { Document, Version, VersionChange } from './site-model.ts';
-import { changesPath, withBase } from './urls.ts';
+import { firstIdOf } from './moved-pages.ts';
+import { changesPath, versionPath, withBase } from './urls.ts';
 
 /** What a feed is about and where it lives. */
 export interface FeedOptions {
@@ -24,8 +25,14 @@ export interface FeedOptions {
   title: string;
   /** One sentence shown as the feed's subtitle. */
   subtitle: string;
-  /** Absolute URL of the feed itself (its Atom id and `rel="self"` link). */
+  /** Absolute URL of the feed itself (its `rel="self"` link, and its Atom id unless `id` is given). */
   selfUrl: string;
+  /**
+   * The feed's Atom id when it differs from `selfUrl`: a renamed document's feed keeps the id it was
+   * first published with (the feed URL under firstIdOf, src/lib/site/moved-pages.ts), so a reader
+   * sees one feed before and after the rename (RFC 4287 §4.2.6: an id never changes).
+   */
+  id?: string;
   /** Absolute URL of the page the feed belongs to (home or the document's page). */
   pageUrl: string;
   /** Publisher, e.g. `Prodsmart`. */
@@ -38,6 +45,10 @@ export interface FeedOptions {
 
 /**
  * Write an Atom feed of every version of the given documents.
+ *
+ * Entry ids are the version's URL under the id the document was first published under (the last
+ * of its `formerIds`, else its id), so a renamed document's entries keep their ids; links point to
+ * the version's URL under its id now.
  *
  * Entry dates: `published` is the version's publication date (frontmatter `published`, else its
  * effective date); `updated` is its last-updated date when a correction moved it past the
@@ -60,7 +71,7 @@ export function atomFeed(documents: readonly Document[], options: FeedOptions): 
     .sort((a, b) => compare(b.published, a.published) || a.document.order - b.document.order || compare(b.version.effective, a.version.effective));
   const latest = entries.map((e) => e.updated).sort().at(-1);
   const feed = element('feed', { xmlns: 'http://www.w3.org/2005/Atom', 'xml:lang': 'en' }, [
-    element('id', {}, [options.selfUrl]),
+    element('id', {}, [options.id ?? options.selfUrl]),
     element('title', {}, [options.title]),
     element('updated', {}, [latest ? timestamp(latest) : new Date(0).toISOString()]),
     element('author', {}, [element('name', {}, [options.company]), element('uri', {}, [absolute(options, withBase(options.base, '/'))])]),
@@ -99,10 +110,13 @@ const firstSummary = 'First published version.';
 
 function entry(document: Document, version: Version, published: CivilDate, updated: CivilDate, options: FeedOptions): XmlElement {
   const url = absolute(options, version.url);
+  // The version's URL under the id the document was first published under: unchanged by a rename
+  // (RFC 4287 §4.2.6), and still an address that leads to the version (the old one redirects).
+  const id = absolute(options, withBase(options.base, versionPath(firstIdOf(document), version.effective)));
   const changes = version.previous ? absolute(options, withBase(options.base, changesPath(document.id, version.effective))) : undefined;
   return element('entry', {}, [
     element('title', { type: 'text' }, [`${version.title}: version effective ${formatDate(version.effective)}${version.material ? ' (material change)' : ''}`]),
-    element('id', {}, [url]),
+    element('id', {}, [id]),
     element('link', { href: url }),
     element('updated', {}, [timestamp(updated)]),
     element('summary', { type: 'text' }, [version.summary ?? firstSummary]),

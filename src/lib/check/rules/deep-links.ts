@@ -14,11 +14,9 @@ import type { CheckedVersion, ContentRule } from '../rule.ts';
 import { landingAnchor } from '../../site/deep-links.ts';
 import type { Diagnostic } from '../../diagnostics.ts';
 import { placeVersions } from '../../site/timeline.ts';
+import { reservedDocumentIds } from '../../content/registry.ts';
 
-/** Document ids that would collide with the site's own routes (`/go/<key>/`, `/api/documents.json`). */
-// Every top-level name the site writes itself (src/pages, public/, Pagefind's bundle; test/lib/content/red-team.test.ts
-// keeps the list whole): a document named so lost its page to the site's (`search`) or shared its folder (`pagefind`).
-export const reservedDocumentIds: readonly string[] = ['api', 'go', 'documents', 'search', '404', 'pagefind'];
+export { reservedDocumentIds };
 
 /**
  * Check `links.yaml` against the documents and the anchors of their current and upcoming versions.
@@ -41,7 +39,9 @@ export const deepLinkRule: ContentRule = ({ sources, documents, versions, links,
     const report = (ruleId: string, message: string, severity: Diagnostic['severity'] = 'error') =>
       diagnostics.push({ file, line: link.line, column: 1, ruleId, severity, message });
     if (!ids.has(link.document)) {
-      if (documents.length > 0) report('deep-link-document', `The deep link "${link.key}" points to the document "${link.document}", which is not in the registry. Use one of: ${[...ids].join(', ')}.`);
+      const renamed = documents.find((d) => d.formerIds?.includes(link.document));
+      if (renamed) report('deep-link-document', `The deep link "${link.key}" points to the document "${link.document}", which was renamed "${renamed.id}" (its formerIds in documents.yaml). Write \`${link.key}: ${renamed.id}${link.anchor === undefined ? '' : `#${link.anchor}`}\`.`);
+      else if (documents.length > 0) report('deep-link-document', `The deep link "${link.key}" points to the document "${link.document}", which is not in the registry. Use one of: ${[...ids].join(', ')}.`);
       continue;
     }
     if (link.anchor === undefined) continue;

@@ -1,7 +1,8 @@
 /**
  * Internal links: every link from a version (Markdown links, and `<a href>` in the raw HTML of a
  * `.md` version) to a section of the same version (`#contact-us`) or to another page of the site (`/privacy-statement/`, `/privacy-statement/2022-03-31/#contact-us`,
- * `/privacy-statement/history/`, `/go/<key>/`) leads somewhere that exists at the as-of date.
+ * `/privacy-statement/history/`, `/go/<key>/`) leads somewhere that exists at the as-of date. A link
+ * under a former id of a document (`formerIds`) is checked as a link to the document under its id.
  *
  * Anchors of a version are those of its headings (the pinned `{#id}`, else github-slugger's slug,
  * see src/lib/content/anchors.ts), the ids raw HTML sets in a `.md` version (`<a name>`, `id=`), plus its
@@ -97,9 +98,12 @@ function checkTarget(url: string, from: CheckedVersion, context: RuleContext, an
     return { ruleId: 'link-relative', message: `The link \`${url}\` is a relative path, which leads to different pages from /${from.document}/ and /${from.document}/${from.effective}/. Write it from the site root, e.g. /${from.document}/.` };
   }
   const segments = path.split('/').filter(Boolean);
-  const [first, second, third] = segments;
-  if (first === undefined || /\.[a-z0-9]+$/i.test(path)) return undefined;
+  const [written, second, third] = segments;
+  if (written === undefined || /\.[a-z0-9]+$/i.test(path)) return undefined;
   const documentIds = context.documents.map((d) => d.id);
+  // A former id (documents.yaml `formerIds`) still leads to the document: its pages redirect. Locked
+  // versions keep such links, so they are checked against the document as it is now, silently.
+  const first = context.documents.find((d) => d.formerIds?.includes(written))?.id ?? written;
   if (first === 'go') {
     if (deepLinkKeys && second !== undefined && !deepLinkKeys.has(second)) {
       return { ruleId: 'link-unknown-page', message: `The link \`${url}\` uses the deep link "${second}", which content/links.yaml does not define. ${choicesMessage(second, deepLinkKeys, 'Keys', (key) => key)}` };

@@ -33,6 +33,11 @@
  *   `npm run lock` records the new target).
  * - `lock-link-removed`: a key the lock records is no longer in links.yaml (reported at links.yaml,
  *   or at the lock when links.yaml is gone): keys are a contract with the apps (see lock-links.ts).
+ * - `lock-former-id`: entries are locked under a former id of a renamed document (a warning: they
+ *   are read as the same versions under the new id, see lock-renames.ts; `npm run lock` moves them).
+ *
+ * A document renamed without `formerIds` finds its versions unlocked and its old entries removed;
+ * both messages then say to add `formerIds: [old-id]`.
  */
 import type { CheckedVersion, ContentRule, RuleContext } from '../rule.ts';
 import type { Diagnostic, Severity } from '../../diagnostics.ts';
@@ -40,9 +45,10 @@ import { frontmatterLineOf, isFrontmatterSyntaxError, readFrontmatter } from '..
 import { isFormat1, judgeVersion, LOCK_FILE, lockKey, LockSyntaxError, mustBeLocked, parseLockFile, type LockedLinks, type LockFile, type LockProblem } from '../lock.ts';
 import { judgeLinks, targetOf } from '../lock-links.ts';
 import { lockProblemMessage, missingLockMessage, oldFormatMessage, removedLinkMessage, repointedLinkMessage, unlockedLinkMessage } from '../lock-messages.ts';
+import { lockedUnderOtherId, renameAdvice, underCurrentIds } from '../lock-renames.ts';
 
 /** Compare every version with the lock. */
-export const lockRule: ContentRule = ({ sources, versions, links, asOf, display }) => {
+export const lockRule: ContentRule = ({ sources, documents, versions, links, asOf, display }) => {
   const diagnostics: Diagnostic[] = [];
   const lockFile = display(LOCK_FILE);
   const push = (file: string, line: number, ruleId: string, message: string, severity: Severity = 'error') =>
@@ -61,7 +67,13 @@ export const lockRule: ContentRule = ({ sources, versions, links, asOf, display 
     push(lockFile, error.line, 'lock-syntax', `${error.message}. The lock is written by \`npm run lock\`: restore it from git (git checkout ${lockFile}) rather than editing it.`);
     return diagnostics;
   }
-  const lock = read.versions;
+  const { lock, moved } = underCurrentIds(read.versions, documents);
+  if (moved.length > 0) {
+    const first = moved[0]!;
+    push(lockFile, read.versions.get(first.from)!.line, 'lock-former-id', `${lockFile} records ${moved.length === 1 ? 'a version' : `${moved.length} versions`} under a former id (${moved.map((m) => `${m.from} -> ${m.to}`).join(', ')}). They are read as the same versions under the new id; run \`npm run lock\` to write them so, and commit ${lockFile}.`, 'warning');
+  }
+  const registered = new Set(documents.map((d) => d.id));
+  const registry = display('documents.yaml');
   const old = [...lock.values()].filter(isFormat1);
   if (old.length > 0) push(lockFile, old[0]!.line, 'lock-format', oldFormatMessage(old.length, lockFile));
 
@@ -72,7 +84,10 @@ export const lockRule: ContentRule = ({ sources, versions, links, asOf, display 
     const file = display(version.path);
     const entry = lock.get(key);
     if (!entry) {
-      if (mustBeLocked(version.effective, version.frontmatter, asOf)) {
+      const renamed = lockedUnderOtherId(lock, version, registered);
+      if (renamed !== undefined) {
+        push(file, 1, 'lock-unlocked', `This version is not in ${lockFile} as ${key}, but ${lockFile} has the same text as ${renamed}. ${renameAdvice(renamed.split('/')[0]!, version.document, registry)}`);
+      } else if (mustBeLocked(version.effective, version.frontmatter, asOf)) {
         const advice = version.effective <= asOf
           ? `A new version must take effect after it is published: rename the file to a date after ${asOf} (\`npm run new-version\` prints the earliest date the notice period allows). If you are importing the document's past versions, run \`npm run lock -- --history\` and commit ${lockFile}.`
           : `Run \`npm run lock\` and commit ${lockFile}.`;
@@ -96,7 +111,9 @@ export const lockRule: ContentRule = ({ sources, versions, links, asOf, display 
   for (const [key, entry] of lock) {
     if (!present.has(key) && !sources.files.some((f) => f.path.replace(/\.mdx?$/, '') === key)) {
       const name = entry.file ? display(`${key.split('/')[0]}/${entry.file}`) : `${display(`${key}.mdx`)} (or .md)`;
-      push(lockFile, entry.line, 'lock-version-removed', `The locked version ${key} no longer exists. Published versions are never deleted or renamed: restore ${name} from git.`);
+      const renamedTo = versions.find((v) => lockedUnderOtherId(new Map([[key, entry]]), v, registered) === key);
+      const rename = renamedTo ? ` ${renameAdvice(key.split('/')[0]!, renamedTo.document, registry)}` : '';
+      push(lockFile, entry.line, 'lock-version-removed', `The locked version ${key} no longer exists. Published versions are never deleted or renamed: restore ${name} from git.${rename}`);
     }
   }
   diagnostics.push(...linkDiagnostics(read.links ?? new Map(), links, sources.links?.path, lockFile, display));
