@@ -6,6 +6,9 @@
 /** Scripts written without spaces between words. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
+/** Text of ASCII characters only: its letters and digits are [A-Za-z0-9]. */
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** The words of a text as a multiset: lower-cased letter/digit runs and their counts. */
 export type WordBag = Map<string, number>;
 
@@ -17,8 +20,10 @@ export type WordBag = Map<string, number>;
  */
 export function wordBag(key: string): WordBag {
   const bag: WordBag = new Map();
-  const unspaced = UNSPACED.test(key);
-  for (const word of key.toLowerCase().split(/[^\p{L}\p{N}\p{M}]+/u)) {
+  // ASCII text has the same words by a plain character class, which is several times faster.
+  const ascii = ASCII.test(key);
+  const unspaced = !ascii && UNSPACED.test(key);
+  for (const word of key.toLowerCase().split(ascii ? /[^a-z0-9]+/ : /[^\p{L}\p{N}\p{M}]+/u)) {
     if (word === '') continue;
     // Scripts written without spaces count character by character (a cheap stand-in for their words).
     if (unspaced && UNSPACED.test(word)) for (const part of word) bag.set(part, (bag.get(part) ?? 0) + 1);

@@ -1,5 +1,6 @@
 /**
- * The fast tokenizer for Latin text (latinSegments) cuts exactly where Intl.Segmenter does, on
+ * The diff's fast paths give what the general code gives: the word bag of ASCII text, and the fast
+ * tokenizer for Latin text (latinSegments), which cuts exactly where Intl.Segmenter does, on
  * random texts of its alphabet and on every real text at hand (issue 12, "Speed": fast, never a
  * different redline).
  */
@@ -66,5 +67,17 @@ describe('latinSegments', () => {
       }
     }
     expect(lines).toBeGreaterThan(1000);
+  });
+});
+
+describe('wordBag', () => {
+  it('should find the same words in ASCII text by its fast path as by Unicode classes', async () => {
+    const { wordBag } = await import('../../../src/lib/diff/similarity.ts');
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom(...'aB9 _-.,\'"é\n') }), (text) => {
+      const ascii = text.replaceAll('é', '');
+      const expected = new Map<string, number>();
+      for (const word of ascii.toLowerCase().split(/[^\p{L}\p{N}\p{M}]+/u)) if (word) expected.set(word, (expected.get(word) ?? 0) + 1);
+      expect(wordBag(ascii)).toEqual(expected);
+    }), { numRuns: 2000, seed: 12 });
   });
 });
