@@ -4,14 +4,15 @@
  * and repointed keys and refuses a removed one; `npm run lock -- --compare` refuses a lock that drops
  * a key; and a `#` comment after a value in links.yaml, which YAML would silently cut off, is refused.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseLockFile, serializeLock, type LockedLink } from '../../src/lib/check/lock.ts';
 import { droppedLinks, judgeLinks, planLinks } from '../../src/lib/check/lock-links.ts';
 import { readDeepLinks } from '../../src/lib/site/deep-links.ts';
+import { contentRepo } from '../helpers/content-repo.ts';
 import { root, tmp, writeContent } from '../helpers/site.ts';
 import { asOf, base, checkChanged, lockFor, places } from './editor-sources.ts';
 
@@ -196,21 +197,10 @@ describe('npm run lock and deep-link keys', () => {
 describe('npm run lock -- --compare and deep-link keys', () => {
   const repo = join(tmp, `deep-link-compare-${process.pid}`);
   afterAll(() => rmSync(repo, { recursive: true, force: true }));
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], { cwd: repo, encoding: 'utf8' });
-  const write = (files: Record<string, string>) => {
-    for (const [path, text] of Object.entries(files)) {
-      mkdirSync(dirname(join(repo, 'content', path)), { recursive: true });
-      writeFileSync(join(repo, 'content', path), text);
-    }
-  };
+  const { git, write, reset } = contentRepo(repo);
 
   it('should refuse a lock that drops a key of the base lock, and accept one that repoints it', () => {
-    rmSync(repo, { recursive: true, force: true });
-    mkdirSync(repo, { recursive: true });
-    git('init', '-q', '-b', 'main');
-    write(withLinks);
-    git('add', '.');
-    git('commit', '-q', '-m', 'base');
+    reset(withLinks);
     // Both files edited together, so npm run check alone would pass: only the base lock knows the key.
     const without = { ...base, 'links.yaml': 'about-box: privacy-statement\nretention: privacy-statement#data-retention\n' };
     write({ ...without, 'versions.lock': lockFor(without) });

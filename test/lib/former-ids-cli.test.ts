@@ -4,27 +4,18 @@
  * `formerIds`, the comparison passes before and after `npm run lock` writes the entries under the
  * new id; without, `npm run lock`, the check and the comparison refuse, saying to add `formerIds: [old]`.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { contentRepo } from '../helpers/content-repo.ts';
 import { root, tmp } from '../helpers/site.ts';
 import { asOf, base, locked } from './editor-sources.ts';
 
 const repo = join(tmp, `former-ids-cli-${process.pid}`);
 afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
-const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], { cwd: repo, encoding: 'utf8' });
-function write(files: Record<string, string | undefined>) {
-  for (const [path, text] of Object.entries(files)) {
-    const file = join(repo, 'content', path);
-    if (text === undefined) rmSync(file, { force: true });
-    else {
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, text);
-    }
-  }
-}
+const { git, write, reset } = contentRepo(repo);
 function run(script: string, ...args: string[]) {
   const result = spawnSync(process.execPath, [join(root, 'scripts', script), ...args], { cwd: repo, encoding: 'utf8', env: { ...process.env, LEGAL_CONTENT_DIR: 'content', LEGAL_AS_OF: asOf } });
   return { status: result.status, out: result.stdout + result.stderr };
@@ -40,13 +31,7 @@ const lockText = () => readFileSync(join(repo, 'content', 'versions.lock'), 'utf
 
 describe('npm run lock on a renamed document', () => {
   beforeEach(() => {
-    rmSync(repo, { recursive: true, force: true });
-    mkdirSync(repo, { recursive: true });
-    git('init', '-q', '-b', 'main');
-    write(locked);
-    git('add', '.');
-    git('commit', '-q', '-m', 'base');
-    git('checkout', '-q', '-b', 'rename');
+    reset(locked, 'rename');
   });
 
   it('should pass the comparison with formerIds, and again once npm run lock has written the entries under the new id', () => {

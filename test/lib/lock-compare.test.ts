@@ -3,11 +3,12 @@
  * working copy is compared with the base branch's, and every entry removed or rewritten fails the
  * command; and the pull-request workflow runs it.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { contentRepo } from '../helpers/content-repo.ts';
 import { root, tmp } from '../helpers/site.ts';
 import { asOf, base, locked, lockFor } from './editor-sources.ts';
 
@@ -15,17 +16,7 @@ const repo = join(tmp, `lock-compare-${process.pid}`);
 afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
 const FIRST = 'privacy-statement/2022-03-31.mdx';
-const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], { cwd: repo, encoding: 'utf8' });
-function write(files: Record<string, string | undefined>) {
-  for (const [path, text] of Object.entries(files)) {
-    const file = join(repo, 'content', path);
-    if (text === undefined) rmSync(file, { force: true });
-    else {
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, text);
-    }
-  }
-}
+const { git, write, reset } = contentRepo(repo);
 /** Run the comparison in the repository, as the workflow does. */
 function compare(ref = 'main') {
   const result = spawnSync(process.execPath, [join(root, 'scripts', 'lock.ts'), '--compare', ref], {
@@ -36,13 +27,7 @@ function compare(ref = 'main') {
 
 describe('npm run lock -- --compare', () => {
   beforeEach(() => {
-    rmSync(repo, { recursive: true, force: true });
-    mkdirSync(repo, { recursive: true });
-    git('init', '-q', '-b', 'main');
-    write(locked);
-    git('add', '.');
-    git('commit', '-q', '-m', 'base');
-    git('checkout', '-q', '-b', 'change');
+    reset(locked, 'change');
   });
 
   // The lock was read through a link: a versions.lock linked to .git/config (where actions/checkout keeps the

@@ -18,31 +18,17 @@ import { readFrontmatter } from '../../src/lib/content/frontmatter.ts';
 import type { Frontmatter } from '../../src/lib/content/schemas.ts';
 import { parseVersionSource } from '../../src/lib/content/version-source.ts';
 import { readDeepLinks } from '../../src/lib/site/deep-links.ts';
+import { contentRepo } from '../helpers/content-repo.ts';
 import { root, tmp } from '../helpers/site.ts';
 import { base, locked, lockFor, version } from './editor-sources.ts';
 
 const repo = join(tmp, `pr-summary-${process.pid}`);
 afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
-function write(files: Record<string, string | undefined>) {
-  for (const [path, text] of Object.entries(files)) {
-    const file = join(repo, 'content', path);
-    if (text === undefined) rmSync(file);
-    else {
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, text);
-    }
-  }
-}
-const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], { cwd: repo, encoding: 'utf8' });
+const { git, write, reset } = contentRepo(repo);
 
 describe('npm run pr-summary', () => {
-  rmSync(repo, { recursive: true, force: true });
-  mkdirSync(repo, { recursive: true });
-  git('init', '-q', '-b', 'main');
-  write(locked);
-  git('add', '.');
-  git('commit', '-q', '-m', 'base');
+  reset(locked);
   const first = base['privacy-statement/2022-03-31.mdx']!;
   const corrected = first.replace('material: false', 'material: false\ncorrections:\n  - date: 2024-05-01\n    reason: Fixes a typo in the contact section.').replace('Write to us.', 'Write to us, please.');
   const added = version('summary: Adds a section on cookies.\nmaterial: false', '## Cookies {#cookies}\n\nWe set one.');
