@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { latinSegments } from '../../../src/lib/diff/tokens.ts';
+import { latinSegments, tokenize } from '../../../src/lib/diff/tokens.ts';
 import { root } from '../../helpers/site.ts';
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'word' });
@@ -79,5 +79,41 @@ describe('wordBag', () => {
       for (const word of ascii.toLowerCase().split(/[^\p{L}\p{N}\p{M}]+/u)) if (word) expected.set(word, (expected.get(word) ?? 0) + 1);
       expect(wordBag(ascii)).toEqual(expected);
     }), { numRuns: 2000, seed: 12 });
+  });
+});
+
+describe('tokenize', () => {
+  /** The tokens Intl.Segmenter alone gives for one run of text (the tokenizer before its fast paths). */
+  function bySegmenterOnly(text: string) {
+    const tokens: { text: string; space: boolean; wordLike: boolean }[] = [];
+    let space = false;
+    for (const { segment, isWordLike } of segmenter.segment(text)) {
+      if (!isWordLike && /^\s+$/u.test(segment)) space = true;
+      else {
+        tokens.push({ text: segment, space: space && tokens.length > 0, wordLike: isWordLike ?? false });
+        space = false;
+      }
+    }
+    return tokens;
+  }
+  const mixed = [...alphabet, '🔱', '☞', '\u0301', '\u00a0', '\u200d', '\u00ad', '日', '本', '👍🏽', '\ufe0f', 'ª', '·', '\u2028'];
+
+  it('should give the tokens of Intl.Segmenter alone for text mixing Latin with emoji, marks and other scripts', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom(...mixed), { maxLength: 60 }).map((chars) => chars.join('')), (text) => {
+      expect(tokenize([{ text }])).toEqual(bySegmenterOnly(text));
+    }), { numRuns: 20_000, seed: 12 });
+  });
+
+  it('should give the tokens of Intl.Segmenter alone for every line of the real texts, every language', (context) => {
+    const dirs = ['corpora/github-terms-of-service', 'corpora/mozilla-accounts-privacy-notice', 'seed'].map((d) => join(shared, d)).filter(existsSync);
+    if (dirs.length === 0) {
+      console.warn(`\n⚠ SKIPPED: no real texts at ${shared}.\n`);
+      context.skip();
+    }
+    const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+    for (const file of dirs.flatMap(walk)) {
+      const text = readFileSync(file, 'utf8');
+      expect(tokenize([{ text }]), file).toEqual(bySegmenterOnly(text));
+    }
   });
 });
