@@ -8,10 +8,20 @@ import { statusPhases, type StatusPhase } from '../lib/site/status-phases.ts';
 import { formerAnchorsAt, type FormerAnchors } from '../lib/content/anchors.ts';
 import { resolveDeepLink, type DeepLink, type ResolvedDeepLink } from '../lib/site/deep-links.ts';
 import { resolveSettings, type Settings } from '../settings.ts';
+import { feedPath, withBase } from '../lib/site/urls.ts';
 import type { Correction } from '../lib/content/schemas.ts';
 
 /** The build's settings (as-of date, base, time zone). */
 export const settings: Settings = resolveSettings(process.env);
+
+/**
+ * A document's Atom feed, for Base.astro's `feed` prop and the pages' "Subscribe" links.
+ *
+ * @returns Its title ("Privacy Statement: new versions") and path with the site's base.
+ */
+export function documentFeed(document: Pick<Document, 'id' | 'title'>): { title: string; href: string } {
+  return { title: `${document.title}: new versions`, href: withBase(settings.base, feedPath(document.id)) };
+}
 
 type Entry = CollectionEntry<'versions'>;
 let cache: Promise<{ documents: Document[]; phases: Map<string, StatusPhase[]>; entries: Map<string, Entry>; byDocument: Map<string, Entry[]> }> | undefined;

@@ -17,6 +17,10 @@ export const correctionsPath = (document: string, effective: CivilDate) => `/${d
 export const changesPath = (document: string, effective: CivilDate) => `/${document}/${effective}/changes/`;
 /** `/privacy-statement/compare/`: compare any two versions (in the browser). */
 export const comparePath = (document: string) => `/${document}/compare/`;
+/** `/privacy-statement/feed.xml`: the Atom feed of a document's new versions and corrections. */
+export const feedPath = (document: string) => `/${document}/feed.xml`;
+/** `/feed.xml`: the Atom feed of every document. */
+export const siteFeedPath = '/feed.xml';
 /** `/privacy-statement/2024-05-01/blocks.json`: a version's blocks, the data the compare page diffs. */
 export const blocksPath = (document: string, effective: CivilDate) => `/${document}/${effective}/blocks.json`;
 
