@@ -149,6 +149,31 @@ describe('prSummary', () => {
     expect(text).toContain('  - ⚠ **terms-of-use/2023-06-01 removed from the lock**');
   });
 
+  // Issue 13 review: `npm run lock -- --history` lets a backdated version through the check and `lock --compare`; the summary is where reviewers see it.
+  it('should flag a version locked as imported history, a deep-link key dropped from the lock, and a new version whose published: is already past', () => {
+    const links = '# Every deep-link key of links.yaml, with its last target.\ndeepLinks:\n  "privacy-rights": "privacy-statement#your-rights"\n  "old-key": "privacy-statement"\n';
+    const before = `${locked['versions.lock']!}${links}`;
+    const imported = '"privacy-statement/2025-05-17":\n  sha256: "' + 'e'.repeat(64) + '"\n  file: "2025-05-17.mdx"\n  imported: true\n';
+    const after = `${locked['versions.lock']!}${imported}${links.replace('  "old-key": "privacy-statement"\n', '  "privacy-rights": "privacy-statement#your-choices"\n'.replace('privacy-rights', 'new-key'))}`;
+    const text = prSummary({
+      ...input,
+      versions: [{ document: 'privacy-statement', effective: '2025-08-01', frontmatter: { summary: 's', material: true, published: '2025-05-01' } }],
+      changed: [
+        { status: 'A', path: 'privacy-statement/2025-08-01.mdx', text: 'x' },
+        { status: 'M', path: 'versions.lock', baseText: before, text: after },
+      ],
+    });
+    expect(text).toContain('⚠ **locked privacy-statement/2025-05-17 as imported history** (`npm run lock -- --history`): in effect since May 17, 2025, with no notice to readers.');
+    expect(text).toContain('  - recorded deep link `new-key` → `privacy-statement#your-choices`');
+    expect(text).toContain('  - ⚠ **deep link `old-key` removed from the lock** (it pointed to `privacy-statement`)');
+    expect(text).toContain('published for notice May 1, 2025. ⚠ **Not published yet**: this version is new in this pull request');
+  });
+
+  it('should say when a changed lock changed no entry and no key, instead of an empty list', () => {
+    const text = prSummary({ ...input, changed: [{ status: 'M', path: 'versions.lock', baseText: locked['versions.lock'], text: `${locked['versions.lock']!}# a comment\n` }] });
+    expect(text).toContain('- `content/versions.lock` changed:\n  - no entry and no deep-link key changed (only comments or layout)');
+  });
+
   it('should list the check errors', () => {
     const text = prSummary({ ...input, changed: [], diagnostics: [{ file: 'content/x.mdx', line: 3, column: 1, ruleId: 'safe-mdx-esm', severity: 'error', message: 'No.' }] });
     expect(text).toContain('No content changed.');

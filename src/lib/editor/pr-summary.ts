@@ -23,7 +23,7 @@ import { unified } from 'unified';
 import { formatDate, type CivilDate } from '../dates.ts';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { isFrontmatterSyntaxError, readFrontmatter } from '../content/frontmatter.ts';
-import { LOCK_FILE, parseLock, type Lock } from '../check/lock.ts';
+import { LOCK_FILE, parseLockFile, type LockFile } from '../check/lock.ts';
 import type { DocumentEntry, Frontmatter } from '../content/schemas.ts';
 import type { FormerAnchors } from '../content/anchors.ts';
 import { parseVersionSource, sourceFormatOf } from '../content/version-source.ts';
@@ -146,6 +146,8 @@ function documentSection(id: string, files: ChangedFile[], input: SummaryInput):
       if (fm?.material) line.push(words(', '), strong('material change'));
       else if (fm?.material === false) line.push(words(', not material'));
       line.push(words(`${fm?.published ? `, published for notice ${formatDate(fm.published)}` : ''}.`));
+      // New in this pull request, so not public yet: a `published:` already past would count notice readers never had.
+      if (fm?.published && fm.published < input.asOf && effective > input.asOf) line.push(words(' ⚠ '), strong('Not published yet'), words(`: this version is new in this pull request, so readers have not seen it, and the notice period counts from ${formatDate(fm.published)}. Set `), code('published:'), words(' to the day you merge.'));
       if (fm?.summary?.trim()) line.push(words('\nSummary: '), content(fm.summary));
       items.push(item([paragraph(line)]));
     } else {
@@ -176,13 +178,19 @@ function otherFile(file: ChangedFile, input: SummaryInput): ListItem {
   const shown = code(`${input.root}/${file.path}`);
   if (file.path !== LOCK_FILE) return item([paragraph([shown, words(` ${verb}.`)])]);
   if (file.status === 'D') return item([paragraph([words('⚠ '), shown, words(' '), strong('deleted'), words(': published versions are no longer protected.')])]);
-  const base = safeLock(file.baseText);
-  const now = safeLock(file.text);
-  if (!now) return item([paragraph([words('⚠ '), shown, words(` ${verb}, and cannot be read.`)])]);
+  const baseFile = safeLock(file.baseText);
+  const nowFile = safeLock(file.text);
+  if (!nowFile) return item([paragraph([words('⚠ '), shown, words(` ${verb}, and cannot be read.`)])]);
+  const base = baseFile?.versions;
+  const now = nowFile.versions;
   const entries: ListItem[] = [];
   for (const [key, entry] of now) {
     const old = base?.get(key);
-    if (!old) entries.push(item([paragraph([words('locked '), content(key)])]));
+    // Locked as history (`npm run lock -- --history`): in effect before anyone could read it, so reviewers must see it.
+    if (!old && entry.imported) {
+      const effective = key.slice(-10);
+      entries.push(item([paragraph([words('⚠ '), { type: 'strong', children: [words('locked '), content(key), words(' as imported history')] }, words(' ('), code('npm run lock -- --history'), words(`): in effect since ${formatDate(effective)}, with no notice to readers. Only a version readers really had before, imported from elsewhere, may be locked so; a new text needs a later effective date.`)])]));
+    } else if (!old) entries.push(item([paragraph([words('locked '), content(key)])]));
     else if (old.sha256 !== entry.sha256 || old.corrections !== entry.corrections) {
       entries.push(item([paragraph(entry.corrections > old.corrections
         ? [words('re-locked '), content(key), words(' after a correction')]
@@ -190,6 +198,17 @@ function otherFile(file: ChangedFile, input: SummaryInput): ListItem {
     }
   }
   for (const key of base?.keys() ?? []) if (!now.has(key)) entries.push(item([paragraph([words('⚠ '), { type: 'strong', children: [content(key), words(' removed from the lock')] }])]));
+  const baseLinks = baseFile?.links ?? new Map();
+  const nowLinks = nowFile.links ?? new Map();
+  for (const [key, { target }] of nowLinks) {
+    const old = baseLinks.get(key);
+    if (!old) entries.push(item([paragraph([words('recorded deep link '), code(key), words(' → '), code(target)])]));
+    else if (old.target !== target) entries.push(item([paragraph([words('recorded deep link '), code(key), words(': '), code(old.target), words(' → '), code(target)])]));
+  }
+  for (const [key, { target }] of baseLinks) {
+    if (!nowLinks.has(key)) entries.push(item([paragraph([words('⚠ '), { type: 'strong', children: [words('deep link '), code(key), words(' removed from the lock')] }, words(' (it pointed to '), code(target), words('): '), code('npm run lock -- --compare'), words(' refuses this.')])]));
+  }
+  if (entries.length === 0) entries.push(item([paragraph([words('no entry and no deep-link key changed (only comments or layout)')])]));
   return item([paragraph([shown, words(` ${verb}:`)]), ...(entries.length > 0 ? [list(entries)] : [])]);
 }
 
@@ -365,10 +384,10 @@ function correctionsIn(text: string | undefined): number {
   return Array.isArray(raw.data.corrections) ? raw.data.corrections.length : 0;
 }
 
-function safeLock(text: string | undefined): Lock | undefined {
-  if (text === undefined) return new Map();
+function safeLock(text: string | undefined): LockFile | undefined {
+  if (text === undefined) return { versions: new Map(), links: undefined };
   try {
-    return parseLock(text);
+    return parseLockFile(text);
   } catch {
     return undefined;
   }
