@@ -94,8 +94,10 @@ export interface SummaryInput {
  *   document (new, changed, corrected and deleted versions, with the diff), the deep links (each
  *   key of links.yaml added, repointed or removed, and each anchor a current or upcoming version
  *   loses, keys pointing at one first; see deep-link-changes.ts), the other changed content files
- *   (a changed lock file is spelt out entry by entry, because it protects published text), and
- *   the check result.
+ *   (a changed lock file is spelt out entry by entry and deep-link key by key, because it protects
+ *   published text; an entry locked as imported history is flagged, as the check and
+ *   `lock --compare` accept it), and the check result. A new upcoming version whose `published:`
+ *   is already past is flagged: it is not public before the merge.
  */
 export function prSummary(input: SummaryInput): string {
   const tree: Root = { type: 'root', children: [{ type: 'html', value: SUMMARY_MARKER }, heading(2, [words('Legal content changes')])] };
