@@ -5,14 +5,14 @@
  * keys added, repointed or removed and the anchors that current or upcoming versions lose, the lock
  * file changes and the check result. The pull-request workflow posts it as a comment.
  *
- * Exit codes: 0 when the summary was printed (whatever the check found), 1 on usage or git errors.
+ * Exit codes: 0 when the summary was printed (whatever the check found), 2 on usage or git errors.
  * Environment: LEGAL_CONTENT_DIR, LEGAL_AS_OF (see src/settings.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { lstatSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EXIT_USAGE, readArgs } from './cli.ts';
+import { EXIT_USAGE, fail, readArgs } from './cli.ts';
 import { diffFailure, prSummary, type ChangedFile, type FileStatus } from '../src/lib/editor/pr-summary.ts';
 import { checkContentOnDisk } from '../src/node/run-check.ts';
 import { resolveSettings } from '../src/settings.ts';
@@ -88,6 +88,5 @@ try {
   const root = relative(cwd, contentDir).split('\\').join('/') || '.';
   console.log(prSummary({ base: values.base, baseCommit, root, documents: check.documents, versions: check.versions, links: check.links, changed, diagnostics: check.diagnostics, diffs, asOf: settings.asOf }));
 } catch (error) {
-  console.error(error instanceof Error ? `✖ ${error.message}` : error);
-  process.exitCode = 1;
+  fail(error, help);
 }

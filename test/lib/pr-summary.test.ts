@@ -82,9 +82,9 @@ describe('npm run pr-summary', () => {
     else expect(summary).toContain('_No diff: this project has no `npm run diff` command yet._');
   });
 
-  it('should exit 1 with a clear message for an unknown base', () => {
+  it('should exit 2 (a usage or git error, as its --help says) with a clear message for an unknown base', () => {
     const bad = spawnSync(process.execPath, [join(root, 'scripts', 'pr-summary.ts'), '--base', 'no-such-ref'], { cwd: repo, encoding: 'utf8' });
-    expect(bad.status).toBe(1);
+    expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('✖ git merge-base no-such-ref HEAD failed');
   });
 });
