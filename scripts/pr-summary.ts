@@ -13,7 +13,7 @@ import { lstatSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXIT_USAGE, fail, readArgs } from './cli.ts';
-import { diffFailure, prSummary, type ChangedFile, type FileStatus } from '../src/lib/editor/pr-summary.ts';
+import { diffFailure, movedVersionFiles, prSummary, type ChangedFile, type FileStatus } from '../src/lib/editor/pr-summary.ts';
 import { checkContentOnDisk } from '../src/node/run-check.ts';
 import { resolveSettings } from '../src/settings.ts';
 
@@ -77,7 +77,9 @@ try {
   const check = checkContentOnDisk(settings, cwd);
   // Each new version is compared with the version before it; corrections show their exact change instead.
   const diffs = new Map<string, string[]>();
-  for (const file of changed.filter((f) => f.status === 'A' && /^[^/]+\/\d{4}-\d{2}-\d{2}\.mdx?$/.test(f.path))) {
+  // A version that only moved with its renamed document is no new text: no diff.
+  const moved = movedVersionFiles(changed, check.documents);
+  for (const file of changed.filter((f) => f.status === 'A' && !moved.has(f.path) && /^[^/]+\/\d{4}-\d{2}-\d{2}\.mdx?$/.test(f.path))) {
     const [document, name] = file.path.split('/') as [string, string];
     const effective = name.slice(0, 10);
     const previous = check.versions.filter((v) => v.document === document && v.effective < effective).at(-1);

@@ -169,6 +169,25 @@ describe('prSummary', () => {
     expect(text).toContain('published for notice May 1, 2025. ⚠ **Not published yet**: this version is new in this pull request');
   });
 
+  // Issue 13 review: a rename done as content/README.md says showed a deleted version ("never deleted"), a new one and an entry "removed from the lock".
+  it('should name a renamed document\'s versions and lock entries as moved, not as deleted and new', () => {
+    const first = base['privacy-statement/2022-03-31.mdx']!;
+    const lock = locked['versions.lock']!;
+    const text = prSummary({
+      ...input,
+      documents: [{ id: 'privacy', title: 'Privacy Statement', kind: 'statement', description: 'd', formerIds: ['privacy-statement'] }],
+      versions: [{ document: 'privacy', effective: '2022-03-31', frontmatter: { material: false } }],
+      changed: [
+        { status: 'D', path: 'privacy-statement/2022-03-31.mdx', baseText: first },
+        { status: 'A', path: 'privacy/2022-03-31.mdx', text: first },
+        { status: 'M', path: 'versions.lock', baseText: lock, text: lock.replace(/^"?privacy-statement\/2022-03-31"?:/m, '"privacy/2022-03-31":') },
+      ],
+    });
+    expect(text).toContain('- **Renamed** version effective March 31, 2022, from `content/privacy-statement/2022-03-31.mdx` (a former id of this document)');
+    expect(text).toContain('  - renamed privacy-statement/2022-03-31 → privacy/2022-03-31 (a former id of privacy), same fingerprint');
+    expect(text).not.toMatch(/Deleted version|New version|removed from the lock|locked privacy/);
+  });
+
   it('should say when a changed lock changed no entry and no key, instead of an empty list', () => {
     const text = prSummary({ ...input, changed: [{ status: 'M', path: 'versions.lock', baseText: locked['versions.lock'], text: `${locked['versions.lock']!}# a comment\n` }] });
     expect(text).toContain('- `content/versions.lock` changed:\n  - no entry and no deep-link key changed (only comments or layout)');
