@@ -65,7 +65,7 @@ function lock(settings: Settings, path: string, shown: string, history: boolean)
   const blocking = result.diagnostics.filter((d) => d.severity === 'error' && !d.ruleId.startsWith('lock-'));
   if (blocking.length > 0) {
     for (const diagnostic of sortDiagnostics(blocking)) console.error(formatDiagnostic(diagnostic));
-    console.error(`\n✖ Fix these ${blocking.length} error${blocking.length === 1 ? '' : 's'} first (npm run check): nothing was locked.`);
+    console.error(`\n✖ Fix ${blocking.length === 1 ? 'this error' : `these ${blocking.length} errors`} first (npm run check): nothing was locked.`);
     process.exit(1);
   }
   const text = lockText(path, shown);
