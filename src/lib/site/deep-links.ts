@@ -89,7 +89,8 @@ export function readDeepLinks(file: string, text: string): DeepLinkFile {
     } else if (own.length > 0) {
       continue;
     } else if (!target) {
-      report(line, 'deep-link-schema', `The deep link "${key}" points to ${JSON.stringify(value ?? null)}. Write \`${key}: document\` or \`${key}: document#anchor\`, e.g. \`${key}: privacy-statement#your-rights\`.`);
+      const said = value === null || value === undefined || value === '' ? 'has no target after its colon' : `points to ${JSON.stringify(value)}`;
+      report(line, 'deep-link-schema', `The deep link "${key}" ${said}. Write \`${key}: document\` or \`${key}: document#anchor\`, e.g. \`${key}: privacy-statement#your-rights\`.`);
     } else {
       links.push({ key, ...target, line });
     }
