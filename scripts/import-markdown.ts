@@ -23,6 +23,7 @@ import { fail, readArgs, UsageError } from './cli.ts';
 import { parse, stringify } from 'yaml';
 import { importMarkdown, sectionsOf, sourceTitle, type Section } from '../src/lib/editor/import-markdown.ts';
 import { documentEntrySchema } from '../src/lib/content/schemas.ts';
+import { resolveSettings } from '../src/settings.ts';
 import { parseVersionSource, sourceFormatOf } from '../src/lib/content/version-source.ts';
 
 const usage = 'Usage: npm run import-markdown -- <files or folders...> --document <id> [--out content] [--format md|mdx] [--title T] [--kind terms] [--description D] [--material] [--site https://example.com] [--source-url https://example.com/policies/terms]';
@@ -110,8 +111,11 @@ try {
   if (inferred.length > 0) console.log(`Inferred formerAnchors (a section of the previous version under a new anchor; old links land on it):\n${inferred.join('\n')}`);
   const shown = relative(process.cwd(), out) || '.';
   const env = resolve(process.env.LEGAL_CONTENT_DIR || 'content') === out ? '' : `LEGAL_CONTENT_DIR=${shown} `;
+  // Versions already in effect are history: plain `npm run lock` refuses them once a lock exists (lock-backdated).
+  const { asOf } = resolveSettings(process.env);
+  const lock = dated.some(({ date }) => date <= asOf) ? 'npm run lock -- --history' : 'npm run lock';
   console.log(`✔ Imported ${dated.length} version${dated.length === 1 ? '' : 's'} of "${document}" into ${relative(process.cwd(), folder) || folder}.
-Next: ${env}npm run lock (the check wants every version in effect or announced locked), then ${env}npm run check.`);
+Next: ${env}${lock} (the check wants every version in effect or announced locked), then ${env}npm run check.`);
 } catch (error) {
   // A file that cannot be imported (or would overwrite a version) is refused: exit 1.
   fail(error, help, (e) => !(e instanceof UsageError));

@@ -16,12 +16,13 @@
  * The lock also records every deep-link key of links.yaml with its target (planLinks): a key the
  * lock records and links.yaml dropped is refused (exit 1) and kept in the lock.
  *
+ * Exit codes: 0 fine; 1 content refused (or a lock that cannot be read); 2 usage, git or internal error.
  * Environment: LEGAL_CONTENT_DIR, LEGAL_AS_OF (see src/settings.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { lstatSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
-import { readArgs } from './cli.ts';
+import { fail, readArgs } from './cli.ts';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../src/lib/diagnostics.ts';
 import { count } from '../src/lib/editor-messages.ts';
 import { changedVersionAdvice, droppedLinkMessage, lockedStatus, lockProblemMessage, lockRewriteMessage, removedLinkMessage } from '../src/lib/check/lock-messages.ts';
@@ -33,7 +34,7 @@ import { readContent } from '../src/node/read-content.ts';
 import { checkContentOnDisk } from '../src/node/run-check.ts';
 import { resolveSettings, type Settings } from '../src/settings.ts';
 
-const help = `Usage: npm run lock [-- --compare <git-ref>]
+const help = `Usage: npm run lock [-- --history | --compare <git-ref>]
 
 Record in the content folder's versions.lock every version not locked yet (a published version only
 gains corrections; see content/README.md, "Published versions are locked"). A new version already in
@@ -44,6 +45,9 @@ removed or rewritten, or any deep-link key dropped (the pull-request check). Dee
 links.yaml are recorded too; one that the lock records and links.yaml dropped is refused. Exit 0 fine, 1 content refused, 2 usage or internal error.
 Environment: LEGAL_CONTENT_DIR, LEGAL_AS_OF.`;
 
+/** The lock file itself is wrong (its syntax, or a link in its place): a content error, exit 1. */
+class LockUnreadable extends Error {}
+
 try {
   const { values } = readArgs({ options: { compare: { type: 'string' }, history: { type: 'boolean', default: false } } }, help);
   const settings = resolveSettings(process.env);
@@ -52,8 +56,8 @@ try {
   if (values.compare !== undefined) compare(values.compare, join(dir, LOCK_FILE), shown, settings);
   else lock(settings, join(dir, LOCK_FILE), shown, values.history);
 } catch (error) {
-  console.error(error instanceof Error ? `✖ ${error.message}` : error);
-  process.exitCode = 1;
+  // The lock cannot be read: exit 1 (the content is wrong); git or the call failed: exit 2.
+  fail(error, help, (e) => e instanceof LockUnreadable);
 }
 
 function lock(settings: Settings, path: string, shown: string, history: boolean) {
@@ -61,7 +65,7 @@ function lock(settings: Settings, path: string, shown: string, history: boolean)
   const blocking = result.diagnostics.filter((d) => d.severity === 'error' && !d.ruleId.startsWith('lock-'));
   if (blocking.length > 0) {
     for (const diagnostic of sortDiagnostics(blocking)) console.error(formatDiagnostic(diagnostic));
-    console.error(`\n✖ Fix these ${blocking.length} error${blocking.length === 1 ? '' : 's'} first (npm run check): nothing was locked.`);
+    console.error(`\n✖ Fix ${blocking.length === 1 ? 'this error' : `these ${blocking.length} errors`} first (npm run check): nothing was locked.`);
     process.exit(1);
   }
   const text = lockText(path, shown);
@@ -176,7 +180,7 @@ function readLock(text: string, name: string): LockFile {
   try {
     return parseLockFile(text);
   } catch (error) {
-    if (error instanceof LockSyntaxError) throw new Error(`${name}:${error.line}: ${error.message}. [lock-syntax]`, { cause: error });
+    if (error instanceof LockSyntaxError) throw new LockUnreadable(`${name}:${error.line}: ${error.message}. [lock-syntax]`, { cause: error });
     throw error;
   }
 }
@@ -195,7 +199,7 @@ function lockText(path: string, shown: string): string | undefined {
   } catch {
     return undefined;
   }
-  if (!stat.isFile()) throw new Error(`${shown} is a symbolic link or another non-file: the lock is read from a regular file only. Restore it from git (git checkout origin/main -- ${shown}).`);
+  if (!stat.isFile()) throw new LockUnreadable(`${shown} is a symbolic link or another non-file: the lock is read from a regular file only. Restore it from git (git checkout origin/main -- ${shown}).`);
   return readFileSync(path, 'utf8');
 }
 

@@ -5,15 +5,15 @@
  * keys added, repointed or removed and the anchors that current or upcoming versions lose, the lock
  * file changes and the check result. The pull-request workflow posts it as a comment.
  *
- * Exit codes: 0 when the summary was printed (whatever the check found), 1 on usage or git errors.
+ * Exit codes: 0 when the summary was printed (whatever the check found), 2 on usage or git errors.
  * Environment: LEGAL_CONTENT_DIR, LEGAL_AS_OF (see src/settings.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { lstatSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EXIT_USAGE, readArgs } from './cli.ts';
-import { diffFailure, prSummary, type ChangedFile, type FileStatus } from '../src/lib/editor/pr-summary.ts';
+import { EXIT_USAGE, fail, readArgs } from './cli.ts';
+import { diffFailure, movedVersionFiles, prSummary, type ChangedFile, type FileStatus } from '../src/lib/editor/pr-summary.ts';
 import { checkContentOnDisk } from '../src/node/run-check.ts';
 import { resolveSettings } from '../src/settings.ts';
 
@@ -77,7 +77,9 @@ try {
   const check = checkContentOnDisk(settings, cwd);
   // Each new version is compared with the version before it; corrections show their exact change instead.
   const diffs = new Map<string, string[]>();
-  for (const file of changed.filter((f) => f.status === 'A' && /^[^/]+\/\d{4}-\d{2}-\d{2}\.mdx?$/.test(f.path))) {
+  // A version that only moved with its renamed document is no new text: no diff.
+  const moved = movedVersionFiles(changed, check.documents);
+  for (const file of changed.filter((f) => f.status === 'A' && !moved.has(f.path) && /^[^/]+\/\d{4}-\d{2}-\d{2}\.mdx?$/.test(f.path))) {
     const [document, name] = file.path.split('/') as [string, string];
     const effective = name.slice(0, 10);
     const previous = check.versions.filter((v) => v.document === document && v.effective < effective).at(-1);
@@ -88,6 +90,5 @@ try {
   const root = relative(cwd, contentDir).split('\\').join('/') || '.';
   console.log(prSummary({ base: values.base, baseCommit, root, documents: check.documents, versions: check.versions, links: check.links, changed, diagnostics: check.diagnostics, diffs, asOf: settings.asOf }));
 } catch (error) {
-  console.error(error instanceof Error ? `✖ ${error.message}` : error);
-  process.exitCode = 1;
+  fail(error, help);
 }

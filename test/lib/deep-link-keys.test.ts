@@ -145,6 +145,12 @@ describe('comments on the lines of links.yaml', () => {
     expect(read.keys).toEqual(['about-box', 'privacy-rights']);
   });
 
+  // Issue 13 review: after a whole `document#anchor` the message said to write the target "without a space before #", which it already was.
+  it('should tell a note after a whole document#anchor target to move to its own line, without asking to rewrite the target', () => {
+    const read = readDeepLinks('links.yaml', 'privacy-rights: privacy-statement#contact-us # the rights\n');
+    expect(read.diagnostics.map((d) => d.message)).toEqual(['`privacy-rights: privacy-statement#contact-us # the rights`: YAML reads `# the rights` as a comment, not as part of the value. Comments are not allowed on the line of a deep link (a space before `#` in a target would silently drop its anchor): for a note, put it on a line of its own above the key, starting with `#`.']);
+  });
+
   it('should find a comment after any value line, and none on lines of their own', () => {
     const line = fc.tuple(fc.stringMatching(/^[a-z]{1,6}(-[a-z]{1,6})?$/), fc.stringMatching(/^[a-z]{1,6}(#[a-z]{1,6})?$/), fc.boolean(), fc.constantFrom(' #', '  # ', '\t#'), fc.stringMatching(/^[a-z -]{0,10}$/));
     fc.assert(fc.property(fc.uniqueArray(line, { selector: ([key]) => key, minLength: 1, maxLength: 6 }), (lines) => {

@@ -54,6 +54,8 @@ describe('deep-link rule', () => {
     const read = readDeepLinks('content/links.yaml', 'ok: privacy-statement\nNot_Kebab: privacy-statement\nbad-target: privacy statement#x\nempty:\n');
     expect(read.links.map((l) => [l.key, l.document, l.anchor, l.line])).toEqual([['ok', 'privacy-statement', undefined, 1]]);
     expect(read.diagnostics.map((d) => [d.ruleId, d.line])).toEqual([['deep-link-schema', 2], ['deep-link-schema', 3], ['deep-link-schema', 4]]);
+    // An empty value is YAML's null: the message said "points to null", which an editor never wrote.
+    expect(read.diagnostics[2]!.message).toBe('The deep link "empty" has no target after its colon. Write `empty: document` or `empty: document#anchor`, e.g. `empty: privacy-statement#your-rights`.');
   });
 
   it('should report YAML syntax errors and a file that is not a map', () => {

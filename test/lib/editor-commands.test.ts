@@ -97,7 +97,7 @@ describe('npm run lock', () => {
     const result = run('lock', dir);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('[safe-mdx-element]');
-    expect(result.stderr).toContain('nothing was locked');
+    expect(result.stderr).toContain('✖ Fix this error first (npm run check): nothing was locked.');
     expect(existsSync(join(dir, 'versions.lock'))).toBe(false);
   });
 });

@@ -99,9 +99,9 @@ describe('npm run lock -- --compare', () => {
     expect(compare('change')).toMatchObject({ status: 0, stdout: '✔ change has no content/versions.lock: nothing to compare.\n' });
   });
 
-  it('should fail clearly on an unknown base and on a lock it cannot read', () => {
+  it('should fail clearly on an unknown base (exit 2, a usage or git error) and on a lock it cannot read (exit 1)', () => {
     const unknown = compare('no-such-ref');
-    expect(unknown.status).toBe(1);
+    expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('✖ git merge-base no-such-ref HEAD failed');
     write({ 'versions.lock': 'privacy-statement/2022-03-31:\n  sha256: nope\n' });
     const unreadable = compare();

@@ -68,9 +68,9 @@ describe('npm run pr-summary', () => {
     else expect(summary).toContain('_No diff: this project has no `npm run diff` command yet._');
   });
 
-  it('should exit 1 with a clear message for an unknown base', () => {
+  it('should exit 2 (a usage or git error, as its --help says) with a clear message for an unknown base', () => {
     const bad = spawnSync(process.execPath, [join(root, 'scripts', 'pr-summary.ts'), '--base', 'no-such-ref'], { cwd: repo, encoding: 'utf8' });
-    expect(bad.status).toBe(1);
+    expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('✖ git merge-base no-such-ref HEAD failed');
   });
 });
@@ -133,6 +133,50 @@ describe('prSummary', () => {
     expect(text).toContain('- ⚠ **Deleted version** effective June 1, 2023. Published versions are never deleted.');
     expect(text).toContain('  - ⚠ **hash of privacy-statement/2022-03-31 rewritten without a new correction**');
     expect(text).toContain('  - ⚠ **terms-of-use/2023-06-01 removed from the lock**');
+  });
+
+  // Issue 13 review: `npm run lock -- --history` lets a backdated version through the check and `lock --compare`; the summary is where reviewers see it.
+  it('should flag a version locked as imported history, a deep-link key dropped from the lock, and a new version whose published: is already past', () => {
+    const links = '# Every deep-link key of links.yaml, with its last target.\ndeepLinks:\n  "privacy-rights": "privacy-statement#your-rights"\n  "old-key": "privacy-statement"\n';
+    const before = `${locked['versions.lock']!}${links}`;
+    const imported = '"privacy-statement/2025-05-17":\n  sha256: "' + 'e'.repeat(64) + '"\n  file: "2025-05-17.mdx"\n  imported: true\n';
+    const after = `${locked['versions.lock']!}${imported}${links.replace('  "old-key": "privacy-statement"\n', '  "privacy-rights": "privacy-statement#your-choices"\n'.replace('privacy-rights', 'new-key'))}`;
+    const text = prSummary({
+      ...input,
+      versions: [{ document: 'privacy-statement', effective: '2025-08-01', frontmatter: { summary: 's', material: true, published: '2025-05-01' } }],
+      changed: [
+        { status: 'A', path: 'privacy-statement/2025-08-01.mdx', text: 'x' },
+        { status: 'M', path: 'versions.lock', baseText: before, text: after },
+      ],
+    });
+    expect(text).toContain('⚠ **locked privacy-statement/2025-05-17 as imported history** (`npm run lock -- --history`): in effect since May 17, 2025, with no notice to readers.');
+    expect(text).toContain('  - recorded deep link `new-key` → `privacy-statement#your-choices`');
+    expect(text).toContain('  - ⚠ **deep link `old-key` removed from the lock** (it pointed to `privacy-statement`)');
+    expect(text).toContain('published for notice May 1, 2025. ⚠ **Not published yet**: this version is new in this pull request');
+  });
+
+  // Issue 13 review: a rename done as content/README.md says showed a deleted version ("never deleted"), a new one and an entry "removed from the lock".
+  it('should name a renamed document\'s versions and lock entries as moved, not as deleted and new', () => {
+    const first = base['privacy-statement/2022-03-31.mdx']!;
+    const lock = locked['versions.lock']!;
+    const text = prSummary({
+      ...input,
+      documents: [{ id: 'privacy', title: 'Privacy Statement', kind: 'statement', description: 'd', formerIds: ['privacy-statement'] }],
+      versions: [{ document: 'privacy', effective: '2022-03-31', frontmatter: { material: false } }],
+      changed: [
+        { status: 'D', path: 'privacy-statement/2022-03-31.mdx', baseText: first },
+        { status: 'A', path: 'privacy/2022-03-31.mdx', text: first },
+        { status: 'M', path: 'versions.lock', baseText: lock, text: lock.replace(/^"?privacy-statement\/2022-03-31"?:/m, '"privacy/2022-03-31":') },
+      ],
+    });
+    expect(text).toContain('- **Renamed** version effective March 31, 2022, from `content/privacy-statement/2022-03-31.mdx` (a former id of this document)');
+    expect(text).toContain('  - renamed privacy-statement/2022-03-31 → privacy/2022-03-31 (a former id of privacy), same fingerprint');
+    expect(text).not.toMatch(/Deleted version|New version|removed from the lock|locked privacy/);
+  });
+
+  it('should say when a changed lock changed no entry and no key, instead of an empty list', () => {
+    const text = prSummary({ ...input, changed: [{ status: 'M', path: 'versions.lock', baseText: locked['versions.lock'], text: `${locked['versions.lock']!}# a comment\n` }] });
+    expect(text).toContain('- `content/versions.lock` changed:\n  - no entry and no deep-link key changed (only comments or layout)');
   });
 
   it('should list the check errors', () => {

@@ -23,7 +23,8 @@ import { unified } from 'unified';
 import { formatDate, type CivilDate } from '../dates.ts';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { isFrontmatterSyntaxError, readFrontmatter } from '../content/frontmatter.ts';
-import { LOCK_FILE, parseLock, type Lock } from '../check/lock.ts';
+import { LOCK_FILE, parseLockFile, type LockFile } from '../check/lock.ts';
+import { formerIdMap, underCurrentIds } from '../check/lock-renames.ts';
 import type { DocumentEntry, Frontmatter } from '../content/schemas.ts';
 import type { FormerAnchors } from '../content/anchors.ts';
 import { parseVersionSource, sourceFormatOf } from '../content/version-source.ts';
@@ -86,6 +87,33 @@ export interface SummaryInput {
   asOf: CivilDate;
 }
 
+/** A version file of a changed document: `<id>/<YYYY-MM-DD>.md` or `.mdx`. */
+const VERSION_FILE = /^[^/]+\/\d{4}-\d{2}-\d{2}\.mdx?$/;
+
+/**
+ * The version files of a renamed document that only moved: each deleted `old/<date>.<ext>` whose
+ * `old` is a former id (documents.yaml `formerIds`) of a document with an added `new/<date>.<ext>`
+ * of exactly the same text. They are one version (the lock reads the entry under the new id, old
+ * addresses redirect), so the summary names a rename instead of a deleted and a new version, and
+ * no diff is made for them.
+ *
+ * @param changed The changed files of the content folder.
+ * @param documents The registry now.
+ * @returns Added path -> deleted path, for each moved version file.
+ */
+export function movedVersionFiles(changed: readonly ChangedFile[], documents: readonly Pick<DocumentEntry, 'id' | 'formerIds'>[]): Map<string, string> {
+  const renamedTo = formerIdMap(documents);
+  const moved = new Map<string, string>();
+  for (const gone of changed) {
+    if (gone.status !== 'D' || !VERSION_FILE.test(gone.path)) continue;
+    const [former = '', name = ''] = gone.path.split('/');
+    const id = renamedTo.get(former);
+    const added = id === undefined ? undefined : changed.find((f) => f.status === 'A' && f.path === `${id}/${name}`);
+    if (added && !added.notAFile && added.text === gone.baseText) moved.set(added.path, gone.path);
+  }
+  return moved;
+}
+
 /**
  * Write the pull-request summary.
  *
@@ -94,17 +122,22 @@ export interface SummaryInput {
  *   document (new, changed, corrected and deleted versions, with the diff), the deep links (each
  *   key of links.yaml added, repointed or removed, and each anchor a current or upcoming version
  *   loses, keys pointing at one first; see deep-link-changes.ts), the other changed content files
- *   (a changed lock file is spelt out entry by entry, because it protects published text), and
- *   the check result.
+ *   (a changed lock file is spelt out entry by entry and deep-link key by key, because it protects
+ *   published text; an entry locked as imported history is flagged, as the check and
+ *   `lock --compare` accept it), and the check result. A new upcoming version whose `published:`
+ *   is already past is flagged: it is not public before the merge.
  */
 export function prSummary(input: SummaryInput): string {
   const tree: Root = { type: 'root', children: [{ type: 'html', value: SUMMARY_MARKER }, heading(2, [words('Legal content changes')])] };
   tree.children.push(paragraph([words('Compared with '), code(input.base), words(` (${input.baseCommit.slice(0, 12)}); checked as of ${formatDate(input.asOf)}.`)]));
-  const versionFiles = input.changed.filter((f) => /^[^/]+\/\d{4}-\d{2}-\d{2}\.mdx?$/.test(f.path));
+  const moved = movedVersionFiles(input.changed, input.documents);
+  const movedAway = new Set(moved.values());
+  const versionFiles = input.changed.filter((f) => VERSION_FILE.test(f.path));
   const others = input.changed.filter((f) => !versionFiles.includes(f) && f.path !== LINKS_FILE);
-  const ids = [...new Set(versionFiles.map((f) => f.path.split('/')[0]!))];
+  const shownFiles = versionFiles.filter((f) => !movedAway.has(f.path));
+  const ids = [...new Set(shownFiles.map((f) => f.path.split('/')[0]!))];
   if (input.changed.length === 0) tree.children.push(paragraph([words('No content changed.')]));
-  for (const id of ids) tree.children.push(...documentSection(id, versionFiles.filter((f) => f.path.startsWith(`${id}/`)), input));
+  for (const id of ids) tree.children.push(...documentSection(id, shownFiles.filter((f) => f.path.startsWith(`${id}/`)), input, moved));
   tree.children.push(...deepLinkSection(versionFiles, input));
   if (others.length > 0) tree.children.push(heading(3, [words('Other content files')]), list(others.map((file) => otherFile(file, input))));
   tree.children.push(...checkSection(input.diagnostics));
@@ -127,7 +160,7 @@ export function diffFailure(command: string, output: string): string {
 const detailsEnd = '</details>';
 const details = (label: string): Html => ({ type: 'html', value: `<details><summary>${label}</summary>` });
 
-function documentSection(id: string, files: ChangedFile[], input: SummaryInput): RootContent[] {
+function documentSection(id: string, files: ChangedFile[], input: SummaryInput, moved: ReadonlyMap<string, string>): RootContent[] {
   const title = input.documents.find((d) => d.id === id)?.title ?? id;
   const items: ListItem[] = [];
   for (const file of files) {
@@ -139,13 +172,18 @@ function documentSection(id: string, files: ChangedFile[], input: SummaryInput):
     const version = input.versions.find((v) => v.document === id && v.effective === effective);
     const when = `effective ${formatDate(effective)}${effective > input.asOf ? ' (upcoming)' : ''}`;
     const fm = version?.frontmatter;
-    if (file.status === 'D') {
+    const from = moved.get(file.path);
+    if (from !== undefined) {
+      items.push(item([paragraph([strong('Renamed'), words(' version '), words(`${when}, from `), code(`${input.root}/${from}`), words(' (a former id of this document): the same text; its old addresses redirect here.')])]));
+    } else if (file.status === 'D') {
       items.push(item([paragraph([words('⚠ '), strong('Deleted version'), words(` ${when}. Published versions are never deleted.`)])]));
     } else if (file.status === 'A') {
       const line: PhrasingContent[] = [strong('New version'), words(` ${when}`)];
       if (fm?.material) line.push(words(', '), strong('material change'));
       else if (fm?.material === false) line.push(words(', not material'));
       line.push(words(`${fm?.published ? `, published for notice ${formatDate(fm.published)}` : ''}.`));
+      // New in this pull request, so not public yet: a `published:` already past would count notice readers never had.
+      if (fm?.published && fm.published < input.asOf && effective > input.asOf) line.push(words(' ⚠ '), strong('Not published yet'), words(`: this version is new in this pull request, so readers have not seen it, and the notice period counts from ${formatDate(fm.published)}. Set `), code('published:'), words(' to the day you merge.'));
       if (fm?.summary?.trim()) line.push(words('\nSummary: '), content(fm.summary));
       items.push(item([paragraph(line)]));
     } else {
@@ -176,13 +214,24 @@ function otherFile(file: ChangedFile, input: SummaryInput): ListItem {
   const shown = code(`${input.root}/${file.path}`);
   if (file.path !== LOCK_FILE) return item([paragraph([shown, words(` ${verb}.`)])]);
   if (file.status === 'D') return item([paragraph([words('⚠ '), shown, words(' '), strong('deleted'), words(': published versions are no longer protected.')])]);
-  const base = safeLock(file.baseText);
-  const now = safeLock(file.text);
-  if (!now) return item([paragraph([words('⚠ '), shown, words(` ${verb}, and cannot be read.`)])]);
+  const baseFile = safeLock(file.baseText);
+  const nowFile = safeLock(file.text);
+  if (!nowFile) return item([paragraph([words('⚠ '), shown, words(` ${verb}, and cannot be read.`)])]);
+  // Entries of a renamed document are read under its new id, as the check and `lock --compare` read them.
+  const renamed = baseFile ? underCurrentIds(baseFile.versions, input.documents) : undefined;
+  const base = renamed?.lock;
+  const now = underCurrentIds(nowFile.versions, input.documents).lock;
   const entries: ListItem[] = [];
+  for (const { from, to } of renamed?.moved ?? []) {
+    if (now.get(to)?.sha256 === baseFile!.versions.get(from)!.sha256) entries.push(item([paragraph([words('renamed '), content(from), words(' → '), content(to), words(` (a former id of ${to.split('/')[0]!}), same fingerprint`)])]));
+  }
   for (const [key, entry] of now) {
     const old = base?.get(key);
-    if (!old) entries.push(item([paragraph([words('locked '), content(key)])]));
+    // Locked as history (`npm run lock -- --history`): in effect before anyone could read it, so reviewers must see it.
+    if (!old && entry.imported) {
+      const effective = key.slice(-10);
+      entries.push(item([paragraph([words('⚠ '), { type: 'strong', children: [words('locked '), content(key), words(' as imported history')] }, words(' ('), code('npm run lock -- --history'), words(`): in effect since ${formatDate(effective)}, with no notice to readers. Only a version readers really had before, imported from elsewhere, may be locked so; a new text needs a later effective date.`)])]));
+    } else if (!old) entries.push(item([paragraph([words('locked '), content(key)])]));
     else if (old.sha256 !== entry.sha256 || old.corrections !== entry.corrections) {
       entries.push(item([paragraph(entry.corrections > old.corrections
         ? [words('re-locked '), content(key), words(' after a correction')]
@@ -190,6 +239,17 @@ function otherFile(file: ChangedFile, input: SummaryInput): ListItem {
     }
   }
   for (const key of base?.keys() ?? []) if (!now.has(key)) entries.push(item([paragraph([words('⚠ '), { type: 'strong', children: [content(key), words(' removed from the lock')] }])]));
+  const baseLinks = baseFile?.links ?? new Map();
+  const nowLinks = nowFile.links ?? new Map();
+  for (const [key, { target }] of nowLinks) {
+    const old = baseLinks.get(key);
+    if (!old) entries.push(item([paragraph([words('recorded deep link '), code(key), words(' → '), code(target)])]));
+    else if (old.target !== target) entries.push(item([paragraph([words('recorded deep link '), code(key), words(': '), code(old.target), words(' → '), code(target)])]));
+  }
+  for (const [key, { target }] of baseLinks) {
+    if (!nowLinks.has(key)) entries.push(item([paragraph([words('⚠ '), { type: 'strong', children: [words('deep link '), code(key), words(' removed from the lock')] }, words(' (it pointed to '), code(target), words('): '), code('npm run lock -- --compare'), words(' refuses this.')])]));
+  }
+  if (entries.length === 0) entries.push(item([paragraph([words('no entry and no deep-link key changed (only comments or layout)')])]));
   return item([paragraph([shown, words(` ${verb}:`)]), ...(entries.length > 0 ? [list(entries)] : [])]);
 }
 
@@ -365,10 +425,10 @@ function correctionsIn(text: string | undefined): number {
   return Array.isArray(raw.data.corrections) ? raw.data.corrections.length : 0;
 }
 
-function safeLock(text: string | undefined): Lock | undefined {
-  if (text === undefined) return new Map();
+function safeLock(text: string | undefined): LockFile | undefined {
+  if (text === undefined) return { versions: new Map(), links: undefined };
   try {
-    return parseLock(text);
+    return parseLockFile(text);
   } catch {
     return undefined;
   }

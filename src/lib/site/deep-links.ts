@@ -89,7 +89,8 @@ export function readDeepLinks(file: string, text: string): DeepLinkFile {
     } else if (own.length > 0) {
       continue;
     } else if (!target) {
-      report(line, 'deep-link-schema', `The deep link "${key}" points to ${JSON.stringify(value ?? null)}. Write \`${key}: document\` or \`${key}: document#anchor\`, e.g. \`${key}: privacy-statement#your-rights\`.`);
+      const said = value === null || value === undefined || value === '' ? 'has no target after its colon' : `points to ${JSON.stringify(value)}`;
+      report(line, 'deep-link-schema', `The deep link "${key}" ${said}. Write \`${key}: document\` or \`${key}: document#anchor\`, e.g. \`${key}: privacy-statement#your-rights\`.`);
     } else {
       links.push({ key, ...target, line });
     }
@@ -109,10 +110,14 @@ function commentMessage(comment: ValueLineComment, key: string | undefined, targ
   const anchor = comment.source.slice(1);
   // `key: document #anchor`: the editor meant `document#anchor`.
   const meant = key !== undefined && target && target.anchor === undefined && deepLinkKeyPattern.test(anchor) ? `${key}: ${target.document}#${anchor}` : undefined;
+  const said = `\`${comment.before} ${comment.source}\`: YAML reads \`${comment.source}\` as a comment, not as part of the value`;
+  const note = 'for a note, put it on a line of its own above the key, starting with `#`';
+  // `key: document#anchor # a note`: the target is whole; only the note must move.
+  if (!meant && target?.anchor !== undefined) return `${said}. Comments are not allowed on the line of a deep link (a space before \`#\` in a target would silently drop its anchor): ${note}.`;
   const fix = meant
     ? `If you meant the section, write \`${meant}\` without a space, or quote it`
     : 'Write the target without a space before `#` (`document#anchor`), or quote it';
-  return `\`${comment.before} ${comment.source}\`: YAML reads \`${comment.source}\` as a comment, not as part of the value, so this deep link would silently ${target ? `point to ${target.document}${target.anchor ? `#${target.anchor}` : ' (the top of the page)'}` : 'be read without it'}. Comments are not allowed on the line of a deep link. ${fix}; for a note, put it on a line of its own above the key, starting with \`#\`.`;
+  return `${said}, so this deep link would silently ${target ? `point to ${target.document} (the top of the page)` : 'be read without it'}. Comments are not allowed on the line of a deep link. ${fix}; ${note}.`;
 }
 
 /**

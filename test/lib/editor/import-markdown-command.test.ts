@@ -67,6 +67,19 @@ describe('npm run import-markdown', () => {
     expect(readFileSync(join(content, 'documents.yaml'), 'utf8')).toContain('title: Example Terms');
   });
 
+  // Issue 13 review: into a content folder that has a lock, the plain `npm run lock` it named refused every imported version (lock-backdated).
+  it('should name npm run lock -- --history for versions already in effect, which then lock into an existing lock', () => {
+    const content = join(work, 'into-lock');
+    mkdirSync(content, { recursive: true });
+    writeFileSync(join(content, 'versions.lock'), '');
+    const { status, stdout } = run('import-markdown', [sources, '--document', 'example-terms', '--out', content], content);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/\nNext: LEGAL_CONTENT_DIR=\S+ npm run lock -- --history .*, then LEGAL_CONTENT_DIR=\S+ npm run check\.\n$/);
+    const locked = run('lock', ['--history'], content);
+    expect(locked.status, locked.stderr).toBe(0);
+    expect(run('check', [], content).status).toBe(0);
+  });
+
   it('should refuse to overwrite an existing version, name the file, and write nothing', () => {
     const content = join(work, 'refuse');
     expect(run('import-markdown', [join(sources, '2024-01-01.md'), '--document', 'example-terms', '--out', content, '--format', 'mdx'], content).status).toBe(0);
