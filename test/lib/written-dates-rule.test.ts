@@ -55,6 +55,24 @@ describe('dates written in the text', () => {
     expect(found.map((d) => [d.severity, d.line, d.column])).toEqual([['warning', 11, 40]]);
   });
 
+  it.each([
+    ['Effective date: June 31, 2024', 17, 'effective'],
+    ['Effective date: 31st of June 2024', 17, 'effective'],
+    ['Effective 2024-02-30.', 11, 'effective'],
+    ['Last updated: Feb. 30, 2024', 15, 'updated'],
+  ])('should refuse a date that does not exist: %s', (text, column, kind) => {
+    const found = findings('2024-06-03', `${text}\n\n${section}`);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ line: 5, column, ruleId: `text-date-${kind}`, severity: 'error' });
+    expect(found[0]!.message).toContain('a date that does not exist. Write the version\'s');
+    expect(found[0]!.message).toContain('June 3, 2024');
+  });
+
+  it('should leave real dates of those forms to the comparison, once', () => {
+    expect(findings('2024-06-30', 'Effective date: June 30, 2024\n\n' + section)).toEqual([]);
+    expect(findings('2024-06-03', 'Effective date: 30th of June 2024\n\n' + section)).toHaveLength(1);
+  });
+
   it('should not flag dates that are about something else', () => {
     for (const text of [
       'Before March 31, 2022, the previous terms were effective.',

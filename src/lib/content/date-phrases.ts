@@ -14,7 +14,7 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import type { Point } from 'unist';
 import * as chrono from 'chrono-node';
-import type { CivilDate } from '../dates.ts';
+import { isCivilDate, type CivilDate } from '../dates.ts';
 import { pointsOf } from './jsx-attribute-places.ts';
 import { walk } from './mdast-walk.ts';
 
@@ -34,6 +34,11 @@ export interface DatePhrase {
   place: Point;
   /** Whether the date is in the version's first block (see {@link firstBlockOf}). */
   inFirstBlock: boolean;
+  /**
+   * Whether the date written does not exist ("June 31, 2024", "2024-02-30"); `date` is then the
+   * `YYYY-MM-DD` it would be, not a CivilDate.
+   */
+  impossible?: boolean;
 }
 
 /**
@@ -117,8 +122,29 @@ function phrasesIn(block: BlockText): { phrase: Omit<DatePhrase, 'place' | 'inFi
     const date = `${start.get('year')}-${String(start.get('month')).padStart(2, '0')}-${String(start.get('day')).padStart(2, '0')}`;
     found.push({ phrase: { ...keyword, date, written }, at: { block, offset } });
   }
+  // Dates that do not exist, which chrono drops: a named month with a day past its end, or an ISO date.
+  for (const match of block.value.matchAll(IMPOSSIBLE_CANDIDATES)) {
+    const [written] = match;
+    const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(written);
+    const named = iso ? undefined : /^(?:([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})|(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]+)\.?,?\s+(\d{4}))$/.exec(written);
+    const month = iso ? Number(iso[2]) : named ? MONTHS.indexOf((named[1] ?? named[5])!.slice(0, 3).toLowerCase()) + 1 : 0;
+    if (month === 0 && !iso) continue;
+    const day = iso ? Number(iso[3]) : Number(named![2] ?? named![4]);
+    const year = iso ? iso[1]! : (named![3] ?? named![6])!;
+    const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    if (isCivilDate(date)) continue; // a real date: chrono's, above
+    const keyword = keywordBefore(block.value, match.index);
+    if (!keyword) continue;
+    found.push({ phrase: { ...keyword, date: date as CivilDate, written, impossible: true }, at: { block, offset: match.index } });
+  }
   return found;
 }
+
+/** English month names by their first three letters, January first. */
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** Written dates that may not exist: `June 31, 2024`, `31st of June 2024`, `2024-02-30`. */
+const IMPOSSIBLE_CANDIDATES = /\b(?:\d{4}-\d{2}-\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4})\b/gi;
 
 /** The keyword right before a date in its sentence, or `undefined` when there is none (see the file comment). */
 function keywordBefore(value: string, offset: number): { kind: DatePhraseKind; keyword: string } | undefined {

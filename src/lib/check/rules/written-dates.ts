@@ -8,7 +8,8 @@
  * Rule ids: `text-date-effective` (a date after "effective", "takes effect" ... is not the effective
  * date, the file name) and `text-date-updated` (a date after "last updated", "updated", "revised" is
  * neither the last-updated date, see src/lib/content/version-dates.ts, nor the `published:` date).
- * An error in the version's first block, where readers look for the date; a warning elsewhere.
+ * A date that does not exist ("June 31, 2024") is reported under the same ids. An error in the
+ * version's first block, where readers look for the date; a warning elsewhere.
  */
 import type { CheckedVersion, ContentRule } from '../rule.ts';
 import type { Diagnostic } from '../../diagnostics.ts';
@@ -34,6 +35,10 @@ export const writtenDatesRule: ContentRule = ({ versions, display }) => {
 
 /** What is wrong with a phrase and how to fix it, or `undefined` when it agrees with the version. */
 function disagreement(phrase: DatePhrase, version: CheckedVersion): string | undefined {
+  if (phrase.impossible) {
+    const own = phrase.kind === 'effective' ? version.effective : lastUpdatedOf(version.effective, version.frontmatter);
+    return `The text says "${phrase.keyword} ${phrase.written}", a date that does not exist. Write the version's ${phrase.kind === 'effective' ? 'effective' : 'last-updated'} date, ${formatDate(own)}.`;
+  }
   const said = `The text says "${phrase.keyword} ${phrase.written}" (${phrase.date})`;
   if (phrase.kind === 'effective') {
     if (phrase.date === version.effective) return undefined;
