@@ -325,10 +325,19 @@ describe('compareLocks and versions locked after they took effect (issue 13)', (
   it('should refuse a new entry for a version already in effect, unless it was locked as history', () => {
     const next = new Map([...base, ['privacy/2025-05-16', lockEntryOf(v('2025-05-16', text))]]);
     expect(compareLocks(base, next, asOf).map((r) => `${r.rule} ${r.key}`)).toEqual(['lock-entry-backdated privacy/2025-05-16']);
-    next.set('privacy/2025-05-16', { ...lockEntryOf(v('2025-05-16', text)), imported: true });
+    next.delete('privacy/2025-05-16');
+    next.set('privacy/2021-01-01', { ...lockEntryOf(v('2021-01-01', text)), imported: true });
     expect(compareLocks(base, next, asOf)).toEqual([]);
     next.set('privacy/2025-07-01', lockEntryOf(v('2025-07-01', text)));
     expect(compareLocks(base, next, asOf)).toEqual([]);
+  });
+
+  it('should refuse history imported after the version the base already had in force, which would replace what readers read', () => {
+    const next = new Map([...base, ['privacy/2025-05-16', { ...lockEntryOf(v('2025-05-16', text)), imported: true }]]);
+    expect(compareLocks(base, next, asOf).map((r) => `${r.rule} ${r.key}`)).toEqual(['lock-entry-imported-late privacy/2025-05-16']);
+    // A document the base did not have: all of its history may be imported.
+    const other = new Map([...base, ['terms/2024-01-01', { ...lockEntryOf(v('2024-01-01', text)), imported: true }], ['terms/2025-05-16', { ...lockEntryOf(v('2025-05-16', text)), imported: true }]]);
+    expect(compareLocks(base, other, asOf)).toEqual([]);
   });
 
   it('should write and read back `imported: true`', () => {

@@ -135,6 +135,9 @@ export function lockRewriteMessage(rewrite: LockRewrite, base: string, lockFile:
   if (rewrite.rule === 'lock-entry-backdated') {
     return `The entry ${rewrite.key} is new, and the version took effect on ${rewrite.key.slice(-10)}, before it was locked: it was never published before taking effect, so readers had no notice. Give it an effective date after today (rename the file; a material change also needs \`published:\` and the notice period), or, if you are importing the document's history, lock it with \`npm run lock -- --history\`, which records it as imported.`;
   }
+  if (rewrite.rule === 'lock-entry-imported-late') {
+    return `The entry ${rewrite.key} is locked as imported history, but it takes effect on ${rewrite.key.slice(-10)}, after the version ${base} already has in force: from that day it would replace a text readers were reading, without notice. History can only add versions from before the ones already published. Give it an effective date after today (a new version, with notice when material), or, if it really came before, correct the file's date.`;
+  }
   if (rewrite.rule === 'lock-entry-removed') {
     return `The entry ${rewrite.key} (line ${rewrite.baseLine} of ${lockFile} on ${base}) was removed. A locked version stays locked forever. ${restore}.`;
   }

@@ -84,7 +84,8 @@ export interface LockEntry {
   /**
    * `true` when the version was already in effect when it was first locked and was locked as
    * history (`npm run lock -- --history`, the importer's next step): the pull-request check
-   * refuses any other version locked after it took effect (`lock-entry-backdated`).
+   * refuses any other version locked after it took effect (`lock-entry-backdated`), and an imported
+   * one dated after the version the base branch already had in force (`lock-entry-imported-late`).
    */
   imported?: boolean;
   /** 1-based line of the entry in the lock file (0 for entries not read from a file). */
@@ -376,7 +377,7 @@ export function planLock(versions: readonly LockableVersion[], lock: Lock, asOf:
 /** An entry of the base branch's lock that the working copy's lock removed or rewrote. */
 export interface LockRewrite {
   /** `lock-entry-removed` or `lock-entry-rewritten`. */
-  rule: 'lock-entry-removed' | 'lock-entry-rewritten' | 'lock-entry-backdated';
+  rule: 'lock-entry-removed' | 'lock-entry-rewritten' | 'lock-entry-backdated' | 'lock-entry-imported-late';
   /** `document/YYYY-MM-DD`. */
   key: string;
   /** Line of the entry in the base lock. */
@@ -415,8 +416,17 @@ export function compareLocks(base: Lock, next: Lock, asOf: CivilDate): LockRewri
   }
   // A version first locked on or after its effective date took effect without notice, unless it
   // was locked as history on purpose.
+  // History is what came before: an imported version dated after the one the base branch already
+  // had in force would replace, from its date on, a text readers were reading.
+  const inForce = new Map<string, string>();
+  for (const key of base.keys()) {
+    const [document, date] = [key.slice(0, -11), key.slice(-10)];
+    if (date <= asOf && date > (inForce.get(document) ?? '')) inForce.set(document, date);
+  }
   for (const [key, entry] of next) {
-    if (!base.has(key) && key.slice(-10) <= asOf && !entry.imported) rewrites.push({ rule: 'lock-entry-backdated', key, baseLine: 0, line: entry.line, changes: [] });
+    if (base.has(key) || key.slice(-10) > asOf) continue;
+    if (!entry.imported) rewrites.push({ rule: 'lock-entry-backdated', key, baseLine: 0, line: entry.line, changes: [] });
+    else if (inForce.has(key.slice(0, -11)) && key.slice(-10) > inForce.get(key.slice(0, -11))!) rewrites.push({ rule: 'lock-entry-imported-late', key, baseLine: 0, line: entry.line, changes: [] });
   }
   return rewrites;
 }
