@@ -48,7 +48,7 @@ describe('a first current version with an upcoming one, as of 2027-01-14', () =>
     const dates = readPage(run.outDir, '/privacy-statement/2027-01-15/').querySelector('.version__dates [data-phase="2027-01-14"]')!;
     expect(text(dates)).not.toContain('Last updated');
     expect(dates.querySelectorAll('span').map(text)).toEqual(['Takes effect January 15, 2027', 'Published November 2, 2026']);
-    expect(text(readPage(run.outDir, '/privacy-statement/2027-01-15/').querySelector('.version__dates [data-phase="2027-01-15"][hidden]'))).toBe('Effective January 15, 2027Last updated January 15, 2027');
+    expect(text(readPage(run.outDir, '/privacy-statement/2027-01-15/').querySelector('.version__dates [data-phase="2027-01-15"][hidden]'))).toBe('Effective January 15, 2027 Last updated January 15, 2027');
     expect(text(readPage(run.outDir, '/privacy-statement/').querySelector('.version__dates'))).toContain('Last updated March 31, 2022');
   });
 

@@ -20,7 +20,7 @@ describe('fixture site at as-of date 2025-06-01', () => {
       ['2024-03-01', 'March 1, 2024'],
       ['2024-04-02', 'April 2, 2024'],
     ]);
-    expect(text(page.querySelector('.version__dates'))).toBe('Effective March 1, 2024Last updated April 2, 2024');
+    expect(text(page.querySelector('.version__dates'))).toBe('Effective March 1, 2024 Last updated April 2, 2024');
     expect(page.querySelector('#data-retention')).not.toBeNull();
     expect(page.querySelector('#california-privacy-rights')).toBeNull();
     expect(page.querySelector('a[href="/privacy-statement/history/"]')).not.toBeNull();
