@@ -6,6 +6,7 @@ import { precomputeDiffs } from './src/integrations/precompute-diffs.ts';
 import { legalSitemap } from './src/integrations/sitemap.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
+import { robotsFile } from './src/integrations/robots.ts';
 
 const settings = resolveSettings(process.env);
 
@@ -27,7 +28,7 @@ export default defineConfig({
   // Versions are data, never code (docs/decisions/0010-versions-are-data.md): the versions loader
   // (src/content.config.ts) parses, allows and renders every version itself, so neither @astrojs/mdx
   // nor Astro's Markdown pipeline ever sees a content file. The site has no Markdown or MDX pages.
-  integrations: [contentCheck(settings), precomputeDiffs(settings), securityHeaders(settings.base), pagefindIndex(), legalSitemap(settings)],
+  integrations: [contentCheck(settings), precomputeDiffs(settings), securityHeaders(settings.base), robotsFile(settings.site, settings.base), pagefindIndex(), legalSitemap(settings)],
   vite: {
     logLevel: 'warn',
     // The dev server's watcher never follows a symbolic link: a link in the content folder to / or /usr (refused by

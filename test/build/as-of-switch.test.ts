@@ -4,8 +4,9 @@
  * on its date, the notice disappears, deep links follow the new text, and every generated address
  * honours the base path. (BEFORE is the shared fixture site: deep-links-notice.test.ts.)
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, fixtureContent, readPage, type BuildRun } from '../helpers/site.ts';
 
@@ -64,9 +65,14 @@ describe('built after the effective date (2025-10-01) under the base path /legal
     expect(page.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(`${origin}/legal/privacy-statement/`);
   });
 
-  it('should write robots.txt, sitemap, feeds and JSON with absolute URLs under the base path', () => {
+  it('should write no robots.txt under the base path, where no crawler looks, and say so at build time', () => {
+    expect(existsSync(join(after.outDir, 'robots.txt'))).toBe(false);
+    expect(`${after.stdout}${after.stderr}`).toContain(`robots.txt not written: the site is built under the base path /legal/, and crawlers read only ${origin}/robots.txt`);
+    expect(`${after.stdout}${after.stderr}`).toContain(`Sitemap: ${origin}/legal/sitemap-index.xml`);
+  });
+
+  it('should write the sitemap, feeds and JSON with absolute URLs under the base path', () => {
     const read = (path: string) => readFileSync(join(after.outDir, path), 'utf8');
-    expect(read('robots.txt')).toContain(`Sitemap: ${origin}/legal/sitemap-index.xml`);
     const locs = [...read('sitemap-0.xml').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
     expect(locs.length).toBeGreaterThan(5);
     for (const loc of locs) expect(loc.startsWith(`${origin}/legal/`), loc).toBe(true);
@@ -74,6 +80,37 @@ describe('built after the effective date (2025-10-01) under the base path /legal
     const index = JSON.parse(read('api/documents.json'));
     expect(index.documents[0].detailUrl).toBe(`${origin}/legal/api/privacy-statement.json`);
     expect(readPage(after.outDir, '/').querySelector('link[type="application/atom+xml"]')!.getAttribute('href')).toBe('/legal/feed.xml');
+  });
+
+  it('should validate every API file against the JSON Schema it names, as published by the build', () => {
+    const read = (path: string) => JSON.parse(readFileSync(join(after.outDir, path), 'utf8'));
+    const ajv = new Ajv2020({ strict: true, allErrors: true, validateFormats: false });
+    for (const name of ['documents', 'document']) ajv.addSchema(read(`api/schema/${name}.json`));
+    const files = ['api/documents.json', 'api/privacy-statement.json', 'api/terms-of-use.json'];
+    for (const file of files) {
+      const data = read(file);
+      expect(data.$schema, file).toMatch(new RegExp(`^${origin}/legal/api/schema/documents?\\.json$`));
+      const validate = ajv.getSchema(data.$schema)!;
+      expect(validate(data), `${file}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    }
+    const privacy = read('api/privacy-statement.json');
+    expect(privacy.feedUrl).toBe(`${origin}/legal/privacy-statement/feed.xml`);
+    expect(privacy.deepLinks.find((link: { key: string }) => link.key === 'data-retention')).toMatchObject({ anchor: 'data-retention', title: expect.any(String) });
+  });
+
+  it('should let browser apps on any origin read the API where the host reads _headers', () => {
+    expect(readFileSync(join(after.outDir, '_headers'), 'utf8')).toContain('/legal/api/*\n  Access-Control-Allow-Origin: *\n');
+  });
+
+  it('should give version pages schema.org JSON-LD and Open Graph title and description', () => {
+    const page = readPage(after.outDir, '/privacy-statement/2024-03-01/');
+    const blocks = page.querySelectorAll('script[type="application/ld+json"]');
+    expect(blocks).toHaveLength(1);
+    expect(JSON.parse(blocks[0]!.text)).toMatchObject({ '@type': 'DigitalDocument', version: '2024-03-01', url: `${origin}/legal/privacy-statement/2024-03-01/`, datePublished: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), dateModified: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    expect(page.querySelector('meta[property="og:title"]')!.getAttribute('content')).toContain('Privacy Statement');
+    expect(page.querySelector('meta[property="og:description"]')!.getAttribute('content')).toBe(page.querySelector('meta[name="description"]')!.getAttribute('content'));
+    expect(readPage(after.outDir, '/privacy-statement/').querySelector('script[type="application/ld+json"]')).not.toBeNull();
+    expect(readPage(after.outDir, '/').querySelector('script[type="application/ld+json"]')).toBeNull();
   });
 
   it('should keep the feed\'s entries and dates: they do not depend on the as-of date', () => {

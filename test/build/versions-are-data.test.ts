@@ -126,7 +126,9 @@ describe('an attacker\'s pull request', () => {
     // HTML pages: no script but the site's own files, no handler, no dangerous URL or element, the title as text.
     for (const page of files.filter((file) => file.endsWith('.html'))) {
       const document = parse(readFileSync(join(out, page), 'utf8'));
-      for (const script of document.querySelectorAll('script')) expect(script.getAttribute('src'), page).toMatch(/^\/(_astro|pagefind)\//);
+      for (const script of document.querySelectorAll('script:not([type="application/ld+json"])')) expect(script.getAttribute('src'), page).toMatch(/^\/(_astro|pagefind)\//);
+      // The one inline script is the schema.org data block (never run), and it stays one JSON value whatever the title.
+      for (const block of document.querySelectorAll('script[type="application/ld+json"]')) expect(JSON.parse(block.text)['@type'], page).toBe('DigitalDocument');
       for (const element of document.querySelectorAll('*')) {
         expect(Object.keys(element.attributes).filter((name) => /^on/i.test(name)), page).toEqual([]);
         for (const name of ['href', 'src', 'action', 'formaction', 'ping', 'srcset']) expect(element.getAttribute(name) ?? '', `${page} ${name}`).not.toMatch(/^\s*(javascript|data|vbscript):|evil\.test/i);
@@ -143,6 +145,7 @@ describe('an attacker\'s pull request', () => {
     expect(JSON.parse(readFileSync(join(out, 'api', 'documents.json'), 'utf8'))).toMatchObject({ documents: expect.arrayContaining([expect.objectContaining({ title: registryTitle })]) });
     const version = parse(readFileSync(join(out, 'privacy-statement', '2021-01-01', 'index.html'), 'utf8'));
     expect(version.querySelector('h1')?.textContent).toContain(title);
+    expect(JSON.parse(version.querySelector('script[type="application/ld+json"]')!.text).name).toBe(title);
     // JSON API: JSON, the text as given.
     const api = JSON.parse(readFileSync(join(out, 'api', 'privacy-statement.json'), 'utf8'));
     expect(JSON.stringify(api)).toContain(JSON.stringify(summary).slice(1, -1));

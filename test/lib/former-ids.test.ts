@@ -200,9 +200,9 @@ describe('the site of a renamed document', () => {
 
   it('should list former ids in the API, and answer the old API address with the same index and where it moved', () => {
     expect(documentsIndex(documents, [], where).documents[0]!.formerIds).toEqual(['terms-of-service', 'tos']);
-    const index = documentIndex(documents[0]!, new Map(), where);
+    const index = documentIndex(documents[0]!, new Map(), [], where);
     const moved = movedDocumentIndex(index, where);
-    expect(Object.keys(moved).slice(0, 3)).toEqual(['schemaVersion', 'asOf', 'movedTo']);
+    expect(Object.keys(moved).slice(0, 4)).toEqual(['$schema', 'schemaVersion', 'asOf', 'movedTo']);
     expect(moved.movedTo).toBe('https://legal.example.test/legal/api/terms.json');
     const { movedTo: _, ...rest } = moved;
     expect(rest).toEqual(index);
