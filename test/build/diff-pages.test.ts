@@ -124,8 +124,9 @@ describe('history and banners', () => {
     expect(readPage(site, '/privacy-statement/2023-01-15/').querySelectorAll('a[href*="/changes/"]')).toHaveLength(0);
   });
 
-  it('should link the upcoming version\'s banner to its changes', () => {
-    const banner = readPage(site, '/privacy-statement/2025-09-01/').querySelector('.banner--upcoming')!;
-    expect(banner.querySelectorAll('a').map((a) => a.getAttribute('href'))).toContain('/privacy-statement/2025-09-01/changes/');
+  it('should link the upcoming version\'s page to its changes, once, under its title', () => {
+    const page = readPage(site, '/privacy-statement/2025-09-01/');
+    expect(page.querySelector('.version__meta')!.querySelectorAll('a').map((a) => a.getAttribute('href'))).toContain('/privacy-statement/2025-09-01/changes/');
+    expect(page.querySelectorAll('a[href="/privacy-statement/2025-09-01/changes/"]')).toHaveLength(1);
   });
 });
