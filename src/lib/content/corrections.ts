@@ -104,11 +104,24 @@ export function correctionSteps(text: string, bodyStart: number, corrections: re
  */
 export function correctionHistoryOf(text: string, corrections: readonly Correction[] | undefined, tree?: Root): CorrectionHistory {
   if (!corrections?.some((correction) => correction.changed)) return { steps: [], problems: [] };
+  const bodyStart = bodyStartOf(text, tree);
+  if (bodyStart === undefined) return { steps: [], problems: [] };
+  return correctionSteps(text, bodyStart, corrections);
+}
+
+/**
+ * Where a version file's body begins: the offset just after the frontmatter's closing `---` line
+ * (0 without frontmatter), the text corrections edit.
+ *
+ * @param text Whole file text (LF line endings).
+ * @param tree The file's mdast when the caller has parsed it (saves a second parse).
+ * @returns The offset, or undefined when the frontmatter cannot be read.
+ */
+export function bodyStartOf(text: string, tree?: Root): number | undefined {
   const frontmatter = readFrontmatter(text, tree);
-  if (isFrontmatterSyntaxError(frontmatter)) return { steps: [], problems: [] };
+  if (isFrontmatterSyntaxError(frontmatter)) return undefined;
   const lines = text.split('\n');
-  const bodyStart = lines.slice(0, frontmatter.endLine).reduce((offset, line) => offset + line.length + 1, 0);
-  return correctionSteps(text, Math.min(bodyStart, text.length), corrections);
+  return Math.min(lines.slice(0, frontmatter.endLine).reduce((offset, line) => offset + line.length + 1, 0), text.length);
 }
 
 /** Start offsets of the first two occurrences of `needle` in `haystack`, overlapping ones included: enough to know whether it is unique. */

@@ -11,7 +11,7 @@
  */
 import type { ContentRule } from '../rule.ts';
 import type { Diagnostic } from '../../diagnostics.ts';
-import { isFrontmatterSyntaxError, readFrontmatter } from '../../content/frontmatter.ts';
+import { bodyStartOf } from '../../content/corrections.ts';
 import { placeVersions } from '../../site/timeline.ts';
 
 /** Longest excerpt of `from`/`to` quoted in a message, in characters. */
@@ -31,10 +31,8 @@ export const correctionsCarriedRule: ContentRule = ({ documents, versions, asOf,
       const previous = placed[index - 1];
       const corrections = previous?.frontmatter.corrections;
       if (version.status !== 'upcoming' || !previous || !corrections) return;
-      const frontmatter = readFrontmatter(version.text, version.tree);
-      if (isFrontmatterSyntaxError(frontmatter)) return;
-      const lines = version.text.split('\n');
-      const bodyStart = Math.min(lines.slice(0, frontmatter.endLine).reduce((offset, line) => offset + line.length + 1, 0), version.text.length);
+      const bodyStart = bodyStartOf(version.text, version.tree);
+      if (bodyStart === undefined) return;
       const body = version.text.slice(bodyStart);
       for (const correction of corrections) {
         for (const { from, to } of correction.changed ?? []) {
