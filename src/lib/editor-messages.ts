@@ -215,3 +215,13 @@ export function choicesMessage(wanted: string, choices: Iterable<string>, label:
   const more = ordered.length > LISTED ? `, and ${ordered.length - LISTED} more` : '';
   return `${meant === undefined ? '' : `Did you mean ${show(meant)}? `}${label}: ${listed}${more}.`;
 }
+
+/**
+ * A text quoted in a message, cut to `max` characters with "..." when longer (a correction's
+ * `from`/`to`, a reason).
+ *
+ * @param text Any text. @param max Longest result in characters, the "..." included (default 60).
+ */
+export function shortened(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
+}

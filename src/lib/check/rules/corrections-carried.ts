@@ -12,10 +12,8 @@
 import type { ContentRule } from '../rule.ts';
 import type { Diagnostic } from '../../diagnostics.ts';
 import { bodyStartOf } from '../../content/corrections.ts';
+import { shortened } from '../../editor-messages.ts';
 import { placeVersions } from '../../site/timeline.ts';
-
-/** Longest excerpt of `from`/`to` quoted in a message, in characters. */
-const QUOTED = 60;
 
 /**
  * Check every upcoming version against the corrections of the version before it.
@@ -40,13 +38,14 @@ export const correctionsCarriedRule: ContentRule = ({ documents, versions, asOf,
           const at = body.indexOf(from);
           if (at === -1) continue;
           const before = version.text.slice(0, bodyStart + at).split('\n');
+          const [old, fixed] = [JSON.stringify(shortened(from)), JSON.stringify(shortened(to))];
           diagnostics.push({
             file: display(version.path),
             line: before.length,
             column: before.at(-1)!.length + 1,
             ruleId: 'correction-not-carried',
             severity: 'warning',
-            message: `The version before this one (${display(previous.path)}) was corrected on ${correction.date} ("${quote(correction.reason)}"): ${quote(from, true)} became ${quote(to, true)}. This upcoming version still has the old text here, so its changes page would show the correction undone. Carry the correction over: replace ${quote(from, true)} with ${quote(to, true)} here, unless this version changes the passage on purpose.`,
+            message: `The version before this one (${display(previous.path)}) was corrected on ${correction.date} ("${shortened(correction.reason)}"): ${old} became ${fixed}. This upcoming version still has the old text here, so its changes page would show the correction undone. Carry the correction over: replace ${old} with ${fixed} here, unless this version changes the passage on purpose.`,
           });
         }
       }
@@ -54,9 +53,3 @@ export const correctionsCarriedRule: ContentRule = ({ documents, versions, asOf,
   }
   return diagnostics;
 };
-
-/** A text for a message, shortened to QUOTED characters; `json` quotes it as JSON does. */
-function quote(text: string, json = false): string {
-  const short = text.length > QUOTED ? `${text.slice(0, QUOTED - 3)}...` : text;
-  return json ? JSON.stringify(short) : short;
-}

@@ -16,6 +16,7 @@ import type { ContentRule } from '../rule.ts';
 import type { Diagnostic } from '../../diagnostics.ts';
 import { frontmatterLineOf } from '../../content/frontmatter.ts';
 import { correctionHistoryOf, type CorrectionProblem } from '../../content/corrections.ts';
+import { shortened } from '../../editor-messages.ts';
 
 /** Check the corrections of every version. */
 export const correctionsRule: ContentRule = ({ versions, asOf, display }) => {
@@ -50,7 +51,7 @@ export const correctionsRule: ContentRule = ({ versions, asOf, display }) => {
 
 /** What is wrong with one edit of a correction, and how to fix it. */
 function changeProblemMessage(problem: CorrectionProblem, to: string, corrections: number): string {
-  const shown = JSON.stringify(to.length > 60 ? `${to.slice(0, 57)}...` : to);
+  const shown = JSON.stringify(shortened(to));
   const later = problem.correction < corrections - 1 ? ' (after undoing the edits of the corrections listed after this one)' : '';
   switch (problem.kind) {
     case 'no-op':
