@@ -71,12 +71,14 @@ const otherMarks = new Set([0x201c, 0x201d, 0x2013, 0x2014, 0x2026, 0xa7, 0xb6, 
 
 /**
  * The class of each character latinSegments handles, by UTF-16 code; -1 for a character it does not
- * handle: ASCII, Latin-1 letters (À-ÿ except × and ÷), and the marks ‘ ’ “ ” – — … § ¶ • © ® ™ ° « » →.
+ * handle: ASCII, the no-break space, Latin-1 letters (À-ÿ except × and ÷), and the marks ‘ ’ “ ” – — … § ¶ • © ® ™ ° « » →.
  */
 function classOf(code: number): WordClass | -1 {
   if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a)) return WordClass.Letter;
   if (code >= 0x30 && code <= 0x39) return WordClass.Numeric;
-  if (code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09) return WordClass.Space;
+  // No-break space is no WSegSpace (UAX #29 gives it Other, a segment of its own), but a segment of
+  // whitespace all the same, which the tokenizer drops like any space: the same tokens.
+  if (code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09 || code === 0xa0) return WordClass.Space;
   if (code < 0x80) {
     if (code < 0x20 || code === 0x7f) return -1;
     if (code === 0x5f) return WordClass.ExtendNumLet; // _
