@@ -212,7 +212,25 @@ export function alignBlocks(oldBlocks: readonly Block[], newBlocks: readonly Blo
   const restNew = unpairedNew().filter((n) => movable('n', n));
   const frequency = new Map<string, number>();
   for (const n of restNew) for (const word of bagOf('n', n).bag.keys()) frequency.set(word, (frequency.get(word) ?? 0) + 1);
-  const rarest = (bag: WordBag) => [...bag.keys()].sort((a, b) => (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0) || (a < b ? -1 : 1)).slice(0, RARE_WORDS);
+  // The RARE_WORDS words of a bag that fewest new blocks have (ties by spelling): picked by insertion
+  // into a short sorted list, since sorting the whole bag for a few of its words was step 4's main cost.
+  const rarest = (bag: WordBag) => {
+    const words: string[] = [];
+    const counts: number[] = [];
+    for (const word of bag.keys()) {
+      const count = frequency.get(word) ?? 0;
+      let at = words.length;
+      while (at > 0 && (counts[at - 1]! > count || (counts[at - 1] === count && words[at - 1]! > word))) at--;
+      if (at >= RARE_WORDS) continue;
+      words.splice(at, 0, word);
+      counts.splice(at, 0, count);
+      if (words.length > RARE_WORDS) {
+        words.pop();
+        counts.pop();
+      }
+    }
+    return words;
+  };
   const index = new Map<string, number[]>();
   for (const n of restNew) {
     for (const word of rarest(bagOf('n', n).bag)) {
